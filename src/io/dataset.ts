@@ -1,0 +1,75 @@
+/**
+ * The canonical dataset artifact that ingest writes and every later stage reads: the three
+ * input files, typed and columnar, with participants encoded as integer row indices.
+ */
+
+/** How a CSV file was written, as detected by ingest. */
+export interface Dialect {
+  encoding: 'utf-8' | 'windows-1252';
+  bom: boolean;
+  delimiter: ',' | ';' | '\t';
+  decimal: '.' | ',';
+  line_ending: 'LF' | 'CRLF' | 'CR' | 'none';
+}
+
+/** One column per contract field; index i is participant i everywhere in the dataset. */
+export interface ParticipantsTable {
+  participant_id: string[];
+  site: string[];
+  arm: string[];
+  allocation_no: (number | null)[];
+  randomized_on: string[];
+  age: (number | null)[];
+  sex: ('F' | 'M' | null)[];
+  diagnosis: (string | null)[];
+  education: (string | null)[];
+  worked_last_5y: (0 | 1 | null)[];
+  withdrawn: (0 | 1)[];
+}
+
+/** Registry months; `participant` indexes ParticipantsTable. Sorted by participant, month. */
+export interface EmploymentTable {
+  participant: number[];
+  month: number[];
+  employed: (0 | 1)[];
+  earnings_nok: (number | null)[];
+}
+
+/** Questionnaire waves; one score column per plan measure. Sorted by participant, wave. */
+export interface QuestionnaireTable {
+  participant: number[];
+  wave: number[];
+  scores: Record<string, (number | null)[]>;
+}
+
+export interface Dataset {
+  participants: ParticipantsTable;
+  employment: EmploymentTable;
+  questionnaires: QuestionnaireTable;
+}
+
+/** Per input file: what was read and how it was written. */
+export interface FileSummary {
+  file: string;
+  rows: number;
+  dialect: Dialect;
+}
+
+/** Participants counted by arm and site; the first numbers a reader checks. */
+export interface IngestSummary {
+  files: FileSummary[];
+  participants: {
+    total: number;
+    withdrawn: number;
+    /** Randomized per arm, in the plan's arm order. */
+    by_arm: { arm: string; randomized: number; withdrawn: number }[];
+    /** Randomized per site and arm, sites in sorted order (Norwegian collation). */
+    by_site: { site: string; arm: string; randomized: number }[];
+  };
+  registry_months: { first: number; last: number };
+  questionnaire_waves: number[];
+  warnings: string[];
+}
+
+/** Sort order for site names everywhere: Norwegian collation, so Ø and Å sort last. */
+export const siteCollator = new Intl.Collator('nb', { sensitivity: 'variant' });

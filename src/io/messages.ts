@@ -1,0 +1,87 @@
+/**
+ * Every rule text the contract checks use, in one place (as vega-lite keeps its log
+ * messages), so wording stays consistent and can be translated later.
+ */
+const list = (xs: readonly (string | number)[]) => xs.join(', ');
+
+export const message = {
+  // Files
+  fileMissing: 'required file is missing',
+  fileUnreadable: 'file could not be read',
+  fileNotText: 'file is not text (it contains NUL bytes)',
+  fileEmpty: 'file is empty: a header row is required',
+  fileNoRows: 'file has a header but no data rows',
+  missingColumn: (col: string) => `required column "${col}" is missing from the header`,
+  duplicateColumn: 'column name appears more than once in the header',
+  emptyColumnName: 'column name is empty',
+  fieldCount: (expected: number) => `row must have ${expected} fields, as the header has`,
+  csvSyntax: 'row is not valid CSV (unbalanced quotes)',
+
+  // Direct identifiers
+  nationalId:
+    'value is a valid Norwegian national identity number (fødselsnummer, D- or H-number); direct identifiers must not enter the pipeline: remove it at the source',
+  identifierColumn:
+    'column name says it holds a direct identifier (name, address, phone or e-mail); remove the column before delivery',
+
+  // Values
+  required: 'value is required',
+  participantId: 'must be a pseudonym of 1–64 characters from A-Z, a-z, 0-9, _ and -',
+  duplicateParticipant: (firstRow: number) => `participant_id appears more than once (first at row ${firstRow})`,
+  integerIn: (min: number, max: number) => `must be a whole number from ${min} to ${max}`,
+  integerAtLeast: (min: number) => `must be a whole number of at least ${min}`,
+  date: 'must be a calendar date written YYYY-MM-DD',
+  oneOf: (xs: readonly (string | number)[]) => `must be one of: ${list(xs)}`,
+  subsetOf: (xs: readonly string[]) => `must be a list without repeats of: ${list(xs)}`,
+  binary: 'must be 0 or 1',
+  nonNegativeNumber: 'must be a number of at least 0, or empty',
+  numberIn: (min: number, max: number) => `must be a number from ${min} to ${max}, or empty`,
+  armInPlan: (arms: readonly string[]) => `arm must be one of the plan's arms: ${list(arms)}`,
+  unknownParticipant: 'participant_id is not in participants.csv',
+  duplicatePair: (key: string, firstRow: number) => `duplicate (participant_id, ${key}) row (first at row ${firstRow})`,
+  monthOutsidePlan: (first: number, last: number) => `month must be within the plan's registry months ${first}–${last}`,
+  waveOutsidePlan: (waves: readonly number[]) => `wave must be one of the plan's questionnaire waves: ${list(waves)}`,
+
+  // Plan
+  planUnreadable: 'plan is not valid JSON',
+  planNotObject: 'plan must be a JSON object',
+  planUnknownField: 'field is not part of the analysis plan (misspelt?)',
+  planArms: 'must list exactly two distinct arm labels of 1–32 characters A-Z, a-z, 0-9, _ and -',
+  planControlArm: 'control_arm must be one of the plan\'s arms',
+  planRegistryMonths: 'must be { "first": m, "last": n } with whole numbers 0 ≤ m ≤ n',
+  planTimepointsInRegistry: 'every timepoint must lie within registry_months',
+  planPrimaryTimepoint: 'primary_timepoint must be one of the timepoints',
+  planMeasuresArray: 'must be a list of questionnaire measures',
+  planMeasureObject: 'each measure must be an object with column, label, min, max and higher_is_better',
+  planMeasureColumn: 'must be a column name of lower-case letters, digits and _, not participant_id or wave',
+  planMeasureLabel: 'must be { "nb": "…", "en": "…" } with both labels non-empty',
+  planMeasureRange: 'min and max must be numbers with min < max',
+  planConfidence: 'must be a number between 0.5 and 1, for example 0.95',
+  planSeed: 'must be a whole number from 0 to 4294967295',
+  planObject: 'must be a JSON object',
+  nonEmptyString: 'must be a non-empty text',
+  increasingIntegers: 'must be a non-empty list of whole numbers ≥ 0 in increasing order',
+  uniqueNonEmptyStrings: 'must be a non-empty list of distinct, non-empty texts',
+  positiveInteger: 'must be a whole number of at least 1',
+  boolean: 'must be true or false',
+  duplicate: 'appears more than once',
+
+  // Warnings (ingest goes on)
+  warnIgnoredColumn: (file: string, col: string) => `${file}: column "${col}" is not in the data contract and was ignored`,
+  warnNoRegistry: (n: number) => `${n} analysable participant(s) have no registry rows at all`,
+  warnWithdrawnData: (n: number) => `${n} withdrawn participant(s) have registry or questionnaire rows; these rows are not analysed`,
+  warnMissingRegistryMonths: (n: number) => `${n} analysable participant(s) have unobserved registry months`,
+} as const;
+
+/** Never print these values: they are, or may be, identifiers. */
+export const HIDDEN = '[value not shown]';
+
+/**
+ * A cell value made safe and short for a message: long digit runs (possible identifiers)
+ * are masked, long values cut.
+ */
+export function safeFound(value: string): string {
+  if (value === '') return 'empty';
+  const masked = value.replace(/\d{9,}/g, (d) => '#'.repeat(d.length));
+  const cut = masked.length > 40 ? `${masked.slice(0, 37)}...` : masked;
+  return JSON.stringify(cut);
+}
