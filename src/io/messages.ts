@@ -36,6 +36,7 @@ export const message = {
   nonNegativeNumber: 'must be a number of at least 0, or empty',
   numberIn: (min: number, max: number) => `must be a number from ${min} to ${max}, or empty`,
   armInPlan: (arms: readonly string[]) => `arm must be one of the plan's arms: ${list(arms)}`,
+  armWithoutParticipants: (arm: string) => `no participant is randomized to the plan's arm "${arm}"`,
   unknownParticipant: 'participant_id is not in participants.csv',
   duplicatePair: (key: string, firstRow: number) => `duplicate (participant_id, ${key}) row (first at row ${firstRow})`,
   monthOutsidePlan: (first: number, last: number) => `month must be within the plan's registry months ${first}–${last}`,

@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+/**
+ * `ips-rct`: the command-line tool. Thin: parses options, calls the runner or the
+ * simulator, maps errors to exit codes (0 ok, 1 contract, 2 usage, 3 internal).
+ * Errors and progress go to stderr; results go to the run folder.
+ */
+import { basename, join, resolve } from 'node:path';
+import yargs, { type Argv } from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { ContractError, EXIT, exitCodeOf, formatViolation, UsageError } from '../src/io/errors.ts';
+import { DEFAULT_MAX_VIOLATIONS } from '../src/io/ingest.ts';
+import { FILES } from '../src/io/contract.ts';
+import { TOOL_VERSION } from './manifest.ts';
+import { runStages } from './runner.ts';
+import { STAGES } from './stages/index.ts';
+import { runSimulate, SAMPLE_SEED } from './simulate.ts';
+import type { StageOptions } from './stage.ts';
+
+interface CommonArgs {
+  data: string;
+  plan?: string;
+  out?: string;
+  lang?: 'nb' | 'en';
+  'max-errors': number;
+  quiet: boolean;
+}
+
+const log = (quiet: boolean) => (line: string) => {
+  if (!quiet) process.stderr.write(`${line}\n`);
+};
+
+function commonOptions<T>(y: Argv<T>) {
+  return y
+    .option('data', { type: 'string', default: 'data-samples', describe: 'Folder with participants.csv, employment.csv, questionnaires.csv' })
+    .option('plan', { type: 'string', describe: 'Analysis plan JSON [default: <data>/analysis-plan.json]' })
+    .option('out', { type: 'string', describe: 'Run folder [default: reports/<name of the data folder>]' })
+    .option('lang', { choices: ['nb', 'en'] as const, describe: "Report language [default: the plan's report_language]" })
+    .option('max-errors', { type: 'number', default: DEFAULT_MAX_VIOLATIONS, describe: 'List at most this many contract violations (all are counted)' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'Print nothing but errors' });
+}
+
+async function runCommand(names: string[], args: CommonArgs, command: string): Promise<void> {
+  if (!Number.isInteger(args['max-errors']) || args['max-errors'] < 1) throw new UsageError('--max-errors must be a whole number of at least 1');
+  const data = args.data;
+  const out = args.out ?? join('reports', basename(resolve(data)));
+  const options: StageOptions = {
+    data,
+    plan: args.plan ?? join(data, FILES.plan),
+    lang: args.lang,
+    maxViolations: args['max-errors'],
+    version: TOOL_VERSION,
+  };
+  await runStages(names, out, options, command, log(args.quiet));
+  if (!args.quiet) process.stderr.write(`Report: ${join(out, 'index.html')}\n`);
+}
+
+function reportError(err: unknown): number {
+  if (err instanceof ContractError) {
+    process.stderr.write(`ips-rct: the data or plan break the contract (${err.total} problem${err.total === 1 ? '' : 's'}):\n`);
+    for (const v of err.violations) process.stderr.write(`  ${formatViolation(v)}\n`);
+    if (err.total > err.violations.length) process.stderr.write(`  ... and ${err.total - err.violations.length} more (raise --max-errors to list them)\n`);
+    process.stderr.write('Nothing was written for the failed stage. Fix the file(s) and run again.\n');
+  } else if (err instanceof UsageError) {
+    process.stderr.write(`ips-rct: ${err.message}\n`);
+  } else {
+    process.stderr.write(`ips-rct: internal error (please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  }
+  return exitCodeOf(err);
+}
+
+/** Builds the yargs parser (exported for tests). */
+export function buildCli(argv: string[]) {
+  let cli = yargs(argv)
+    .scriptName('ips-rct')
+    .usage('$0 <command> [options]\n\nAnalysis pipeline for randomized trials of Individual Placement and Support (IPS).')
+    .command(
+      'run',
+      'Run every stage in order: ' + STAGES.map((s) => s.name).join(' → '),
+      (y) => commonOptions(y).example('$0 run --data data-samples --lang en', 'Analyse the shipped sample; report in English'),
+      (args) => runCommand([], args as CommonArgs, 'run'),
+    );
+  for (const stage of STAGES) {
+    cli = cli.command(
+      stage.name,
+      stage.describe,
+      (y) => commonOptions(y).example(`$0 ${stage.name} --data data-samples --out reports/sample`, `Run only the ${stage.name} stage`),
+      (args) => runCommand([stage.name], args as CommonArgs, stage.name),
+    );
+  }
+  return cli
+    .command(
+      'simulate',
+      'Generate a synthetic trial in the data contract format (the shipped sample is its output)',
+      (y) =>
+        y
+          .option('out', { type: 'string', default: 'data-samples', describe: 'Folder to write the four input files to' })
+          .option('n', { type: 'number', default: 410, describe: 'Number of participants' })
+          .option('seed', { type: 'number', default: SAMPLE_SEED, describe: 'Random seed (32-bit unsigned integer)' })
+          .example('$0 simulate --n 100000 --out /tmp/trial-100k', 'A registry-scale synthetic trial for benchmarks'),
+      async (args) => {
+        if (!Number.isInteger(args.n) || args.n < 10) throw new UsageError('--n must be a whole number of at least 10');
+        if (!Number.isInteger(args.seed) || args.seed < 0 || args.seed > 0xffffffff) throw new UsageError('--seed must be a whole number from 0 to 4294967295');
+        await runSimulate({ out: args.out, n: args.n, seed: args.seed });
+        process.stderr.write(`Wrote a synthetic trial of ${args.n} participants to ${args.out}\n`);
+      },
+    )
+    .demandCommand(1, 'Name a command: run, one stage, or simulate (see --help)')
+    .strict()
+    .version(TOOL_VERSION)
+    .help()
+    .alias('h', 'help')
+    .epilogue('Exit codes: 0 success, 1 the data or plan break the contract, 2 wrong usage, 3 internal error.')
+    .fail((msg, err) => {
+      throw err ?? new UsageError(msg);
+    })
+    .wrap(Math.min(100, process.stdout.columns ?? 100));
+}
+
+/** Runs the CLI and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildCli(argv).parseAsync();
+    return EXIT.ok;
+  } catch (err) {
+    return reportError(err);
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);
+if (invokedDirectly) {
+  process.exitCode = await main(hideBin(process.argv));
+}

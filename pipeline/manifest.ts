@@ -1,0 +1,89 @@
+/**
+ * The run manifest: what went into a run and how long each stage took. The only output
+ * allowed to differ between two runs on the same inputs (it holds the clock).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RNG_INFO } from '../src/random/rng.ts';
+import type { IngestArtifact } from './artifacts.ts';
+
+export interface StageTiming {
+  name: string;
+  duration_ms: number;
+}
+
+export interface Manifest {
+  tool: { name: string; version: string };
+  created_at: string;
+  command: string;
+  node_version: string;
+  platform: string;
+  inputs: IngestArtifact['inputs'];
+  plan: { file: string; sha256: string };
+  seed: number;
+  random_generator: typeof RNG_INFO;
+  packages: Record<string, string>;
+  stages: StageTiming[];
+}
+
+const projectPackage = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  name: string;
+  version: string;
+  dependencies: Record<string, string>;
+};
+
+/** The tool's own version, from package.json. */
+export const TOOL_VERSION = projectPackage.version;
+
+/** Installed versions of the runtime dependencies (what actually ran, not the ranges). */
+export function installedVersions(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(projectPackage.dependencies).sort()) {
+    out[name] = versionOf(name);
+  }
+  return out;
+}
+
+/** Builds the manifest for a finished command. */
+export function buildManifest(command: string, planFile: string, ingest: IngestArtifact, stages: StageTiming[]): Manifest {
+  return {
+    tool: { name: projectPackage.name, version: projectPackage.version },
+    created_at: new Date().toISOString(),
+    command,
+    node_version: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    inputs: ingest.inputs,
+    plan: { file: planFile, sha256: ingest.plan_sha256 },
+    seed: ingest.plan.seed,
+    random_generator: RNG_INFO,
+    packages: installedVersions(),
+    stages,
+  };
+}
+
+// Some packages (vega) do not export package.json, so walk up from the resolved entry.
+function versionOf(name: string): string {
+  for (const entry of [`${name}/package.json`, name]) {
+    const v = versionFrom(name, entry);
+    if (v) return v;
+  }
+  return 'unknown';
+}
+
+function versionFrom(name: string, entry: string): string | null {
+  try {
+    let dir = dirname(fileURLToPath(import.meta.resolve(entry)));
+    while (dir !== dirname(dir)) {
+      const file = join(dir, 'package.json');
+      if (existsSync(file)) {
+        const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+        if (pkg.name === name && pkg.version) return pkg.version;
+      }
+      dir = dirname(dir);
+    }
+  } catch {
+    // Not resolvable this way; the caller tries the next entry point.
+  }
+  return null;
+}

@@ -1,0 +1,6 @@
+/** The stages in data-flow order. `ips-rct run` runs them all; each is also a subcommand. */
+import type { Stage } from '../stage.ts';
+import { ingestStage } from './ingest.ts';
+import { reportStage } from './report.ts';
+
+export const STAGES: readonly Stage[] = [ingestStage, reportStage];

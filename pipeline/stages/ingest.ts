@@ -1,0 +1,46 @@
+/** Stage `ingest`: reads the delivery, enforces the data contract, writes the dataset. */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FILES } from '../../src/io/contract.ts';
+import { sha256 } from '../../src/io/hash.ts';
+import { ingest, type Delivery } from '../../src/io/ingest.ts';
+import type { IngestArtifact } from '../artifacts.ts';
+import { ARTIFACT } from '../artifacts.ts';
+import type { Stage } from '../stage.ts';
+
+async function readOptional(path: string): Promise<Uint8Array | undefined> {
+  try {
+    return await readFile(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+export const ingestStage: Stage = {
+  name: 'ingest',
+  describe: 'Check the delivered files against the data contract and write the canonical dataset',
+  outputs: [ARTIFACT.ingest, ARTIFACT.dataset],
+  async run(folder, options) {
+    const paths = {
+      plan: options.plan,
+      participants: join(options.data, FILES.participants),
+      employment: join(options.data, FILES.employment),
+      questionnaires: join(options.data, FILES.questionnaires),
+    };
+    const delivery: Delivery = {};
+    for (const [key, path] of Object.entries(paths) as [keyof Delivery, string][]) delivery[key] = await readOptional(path);
+
+    const { plan, dataset, summary } = ingest(delivery, options.maxViolations);
+    const inputs = (['participants', 'employment', 'questionnaires'] as const).map((key) => ({
+      file: FILES[key],
+      bytes: delivery[key]!.byteLength,
+      sha256: sha256(delivery[key]!),
+    }));
+    const artifact: IngestArtifact = { plan_sha256: sha256(delivery.plan!), inputs, plan, summary };
+    // Dataset first: the ingest artifact is what later stages check for, so it must not
+    // exist unless the dataset beside it is complete.
+    await folder.writeJson(ARTIFACT.dataset, dataset);
+    await folder.writeJson(ARTIFACT.ingest, artifact);
+  },
+};

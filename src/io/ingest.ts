@@ -1,0 +1,235 @@
+/**
+ * Ingest: from the delivered bytes of the three CSV files and the plan to the canonical,
+ * typed dataset and its summary, enforcing every rule of the data contract. Pure: the
+ * caller reads files; nothing here touches the file system.
+ */
+import { decodeText, parseCsv, type ParsedCsv } from './csv.ts';
+import { employmentRules, FILES, participantRules, questionnaireRules } from './contract.ts';
+import type { Dataset, FileSummary, IngestSummary } from './dataset.ts';
+import { siteCollator } from './dataset.ts';
+import { ContractError } from './errors.ts';
+import { message } from './messages.ts';
+import { validatePlan, type AnalysisPlan } from './plan.ts';
+import { checkTable, ViolationLog, type CheckedTable, type ColumnRule } from './table-check.ts';
+
+/** The delivered files' bytes; a missing file is `undefined`. */
+export interface Delivery {
+  plan?: Uint8Array;
+  participants?: Uint8Array;
+  employment?: Uint8Array;
+  questionnaires?: Uint8Array;
+}
+
+export interface IngestResult {
+  plan: AnalysisPlan;
+  dataset: Dataset;
+  summary: IngestSummary;
+}
+
+/** Default cap on violations listed in one error (all are counted). */
+export const DEFAULT_MAX_VIOLATIONS = 100;
+
+/**
+ * Validates a delivery and builds the dataset. Throws ContractError listing up to
+ * `maxViolations` violations (file, row, column, rule, what was found) if any rule is broken.
+ */
+export function ingest(delivery: Delivery, maxViolations = DEFAULT_MAX_VIOLATIONS): IngestResult {
+  const log = new ViolationLog(maxViolations);
+  const plan = readPlan(delivery.plan, log);
+  if (!plan) throw new ContractError(log.list, log.total);
+
+  const files: FileSummary[] = [];
+  const warnings: string[] = [];
+  const read = (key: 'participants' | 'employment' | 'questionnaires', rules: ColumnRule[]) => {
+    const file = FILES[key];
+    const csv = readCsv(delivery[key], file, log);
+    if (!csv) return null;
+    files.push({ file, rows: csv.records.length, dialect: csv.dialect });
+    if (csv.records.length === 0 && key !== 'questionnaires') log.add({ file, row: null, column: null, rule: message.fileNoRows, found: 'no rows' });
+    const table = checkTable(csv, file, rules, log);
+    for (const col of table.ignored) warnings.push(message.warnIgnoredColumn(file, col));
+    return table;
+  };
+  const p = read('participants', participantRules(plan));
+  const e = read('employment', employmentRules(plan));
+  const q = read('questionnaires', questionnaireRules(plan));
+  if (!p || !e || !q || log.total > 0) {
+    // Referential checks still run on what could be read, so one round shows most problems.
+    if (p && p.headerOk) checkReferences(p, e, q, plan, log);
+    throw new ContractError(log.list, log.total);
+  }
+  const ids = checkReferences(p, e, q, plan, log);
+  if (log.total > 0) throw new ContractError(log.list, log.total);
+
+  const dataset = buildDataset(p, e, q, plan, ids);
+  return { plan, dataset, summary: summarize(dataset, plan, files, warnings) };
+}
+
+function readPlan(bytes: Uint8Array | undefined, log: ViolationLog): AnalysisPlan | null {
+  const file = FILES.plan;
+  if (!bytes) {
+    log.add({ file, row: null, column: null, rule: message.fileMissing, found: 'no file' });
+    return null;
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, ''));
+  } catch (err) {
+    log.add({ file, row: null, column: null, rule: message.planUnreadable, found: (err as Error).message.slice(0, 120) });
+    return null;
+  }
+  const { plan, violations } = validatePlan(raw, file);
+  for (const v of violations) log.add(v);
+  return plan ?? null;
+}
+
+function readCsv(bytes: Uint8Array | undefined, file: string, log: ViolationLog): ParsedCsv | null {
+  if (!bytes) {
+    log.add({ file, row: null, column: null, rule: message.fileMissing, found: 'no file' });
+    return null;
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded) {
+    log.add({ file, row: null, column: null, rule: message.fileNotText, found: 'NUL byte' });
+    return null;
+  }
+  if (decoded.text.trim() === '') {
+    log.add({ file, row: null, column: null, rule: message.fileEmpty, found: 'empty file' });
+    return null;
+  }
+  return parseCsv(decoded);
+}
+
+/** Participant index by id, after checking ids are unique and every row refers to one. */
+function checkReferences(
+  p: CheckedTable,
+  e: CheckedTable | null,
+  q: CheckedTable | null,
+  plan: AnalysisPlan,
+  log: ViolationLog,
+): Map<string, number> {
+  const ids = new Map<string, number>();
+  const pid = (p.columns.participant_id ?? []) as string[];
+  pid.forEach((id, i) => {
+    const first = ids.get(id);
+    if (first !== undefined) log.add({ file: FILES.participants, row: p.rows[i]!, column: 'participant_id', rule: message.duplicateParticipant(p.rows[first]!), found: 'duplicate' });
+    else ids.set(id, i);
+  });
+  const arms = (p.columns.arm ?? []) as string[];
+  if (pid.length > 0) {
+    for (const arm of plan.arms) {
+      if (!arms.includes(arm)) log.add({ file: FILES.participants, row: null, column: 'arm', rule: message.armWithoutParticipants(arm), found: '0 participants' });
+    }
+  }
+  if (e && e.headerOk) checkRepeatedMeasures(e, FILES.employment, 'month', ids, log);
+  if (q && q.headerOk) checkRepeatedMeasures(q, FILES.questionnaires, 'wave', ids, log);
+  return ids;
+}
+
+function checkRepeatedMeasures(t: CheckedTable, file: string, key: 'month' | 'wave', ids: Map<string, number>, log: ViolationLog): void {
+  const seen = new Map<string, number>();
+  const pid = (t.columns.participant_id ?? []) as string[];
+  const at = (t.columns[key] ?? []) as number[];
+  pid.forEach((id, i) => {
+    const row = t.rows[i]!;
+    if (!ids.has(id)) {
+      log.add({ file, row, column: 'participant_id', rule: message.unknownParticipant, found: 'unknown participant' });
+      return;
+    }
+    const k = `${id}\u0000${at[i]}`;
+    const first = seen.get(k);
+    if (first !== undefined) log.add({ file, row, column: key, rule: message.duplicatePair(key, first), found: String(at[i]) });
+    else seen.set(k, row);
+  });
+}
+
+function buildDataset(p: CheckedTable, e: CheckedTable, q: CheckedTable, plan: AnalysisPlan, ids: Map<string, number>): Dataset {
+  // Participants are ordered by identifier so results do not depend on delivery order.
+  const pid = p.columns.participant_id as string[];
+  const order = pid.map((_, i) => i).sort((a, b) => (pid[a]! < pid[b]! ? -1 : pid[a]! > pid[b]! ? 1 : 0));
+  const rank = new Map(order.map((orig, newIndex) => [orig, newIndex]));
+  const pick = <T>(col: string, fallback: T | null = null) =>
+    order.map((i) => ((p.columns[col]?.[i] as T | undefined) ?? fallback) as T);
+
+  const participants = {
+    participant_id: pick<string>('participant_id'),
+    site: pick<string>('site'),
+    arm: pick<string>('arm'),
+    allocation_no: pick<number | null>('allocation_no'),
+    randomized_on: pick<string>('randomized_on'),
+    age: pick<number | null>('age'),
+    sex: pick<'F' | 'M' | null>('sex'),
+    diagnosis: pick<string | null>('diagnosis'),
+    education: pick<string | null>('education'),
+    worked_last_5y: pick<0 | 1 | null>('worked_last_5y'),
+    withdrawn: pick<0 | 1>('withdrawn'),
+  };
+
+  const index = (t: CheckedTable) => (t.columns.participant_id as string[]).map((id) => rank.get(ids.get(id)!)!);
+  const sortedBy = (who: number[], when: number[]) =>
+    who.map((_, i) => i).sort((a, b) => who[a]! - who[b]! || when[a]! - when[b]!);
+
+  const eWho = index(e);
+  const eWhen = e.columns.month as number[];
+  const eOrder = sortedBy(eWho, eWhen);
+  const qWho = index(q);
+  const qWhen = q.columns.wave as number[];
+  const qOrder = sortedBy(qWho, qWhen);
+  const reorder = <T>(xs: T[], ord: number[]) => ord.map((i) => xs[i]!);
+
+  return {
+    participants,
+    employment: {
+      participant: reorder(eWho, eOrder),
+      month: reorder(eWhen, eOrder),
+      employed: reorder(e.columns.employed as (0 | 1)[], eOrder),
+      earnings_nok: reorder(e.columns.earnings_nok as (number | null)[], eOrder),
+    },
+    questionnaires: {
+      participant: reorder(qWho, qOrder),
+      wave: reorder(qWhen, qOrder),
+      scores: Object.fromEntries(plan.measures.map((m) => [m.column, reorder(q.columns[m.column] as (number | null)[], qOrder)])),
+    },
+  };
+}
+
+function summarize(d: Dataset, plan: AnalysisPlan, files: FileSummary[], warnings: string[]): IngestSummary {
+  const { arm, site, withdrawn } = d.participants;
+  const n = arm.length;
+  const sites = [...new Set(site)].sort(siteCollator.compare);
+  const by_arm = plan.arms.map((a) => ({
+    arm: a,
+    randomized: arm.filter((x) => x === a).length,
+    withdrawn: arm.filter((x, i) => x === a && withdrawn[i] === 1).length,
+  }));
+  const by_site = sites.flatMap((s) =>
+    plan.arms.map((a) => ({ site: s, arm: a, randomized: arm.filter((x, i) => x === a && site[i] === s).length })),
+  );
+
+  const monthsSeen = new Array<number>(n).fill(0);
+  const hasQuestionnaire = new Array<boolean>(n).fill(false);
+  for (const i of d.employment.participant) monthsSeen[i]!++;
+  for (const i of d.questionnaires.participant) hasQuestionnaire[i] = true;
+  const expectedMonths = plan.registry_months.last - plan.registry_months.first + 1;
+  let noRegistry = 0;
+  let gaps = 0;
+  let withdrawnWithData = 0;
+  for (let i = 0; i < n; i++) {
+    if (withdrawn[i] === 1) {
+      if (monthsSeen[i]! > 0 || hasQuestionnaire[i]) withdrawnWithData++;
+    } else if (monthsSeen[i] === 0) noRegistry++;
+    else if (monthsSeen[i]! < expectedMonths) gaps++;
+  }
+  const extra: string[] = [];
+  if (noRegistry > 0) extra.push(message.warnNoRegistry(noRegistry));
+  if (gaps > 0) extra.push(message.warnMissingRegistryMonths(gaps));
+  if (withdrawnWithData > 0) extra.push(message.warnWithdrawnData(withdrawnWithData));
+
+  return {
+    files,
+    participants: { total: n, withdrawn: withdrawn.filter((w) => w === 1).length, by_arm, by_site },
+    registry_months: plan.registry_months,
+    questionnaire_waves: plan.questionnaire_waves,
+    warnings: [...warnings, ...extra],
+  };
+}

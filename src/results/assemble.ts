@@ -1,0 +1,38 @@
+/**
+ * Assembles `results.json` from the stage artifacts: every number the report shows, in the
+ * results contract's stable key names. Assembling only: no statistic is computed here.
+ */
+import type { IngestSummary } from '../io/dataset.ts';
+import type { AnalysisPlan } from '../io/plan.ts';
+
+/** Bumped when a key is renamed or removed (adding keys does not bump it). */
+export const RESULTS_SCHEMA_VERSION = 1;
+
+export interface Results {
+  schema_version: number;
+  trial: { name: string; registration: string | null };
+  analysis: { arms: string[]; control_arm: string; confidence_level: number; small_cell_threshold: number };
+  consort: {
+    randomized: Record<string, number>;
+    withdrawn: Record<string, number>;
+  };
+  ingest: IngestSummary;
+}
+
+/** Builds the results object from the plan and the ingest summary. */
+export function assembleResults(plan: AnalysisPlan, summary: IngestSummary): Results {
+  const perArm = (key: 'randomized' | 'withdrawn') =>
+    Object.fromEntries(summary.participants.by_arm.map((a) => [a.arm, a[key]]));
+  return {
+    schema_version: RESULTS_SCHEMA_VERSION,
+    trial: { name: plan.trial.name, registration: plan.trial.registration ?? null },
+    analysis: {
+      arms: plan.arms,
+      control_arm: plan.control_arm,
+      confidence_level: plan.confidence_level,
+      small_cell_threshold: plan.small_cell_threshold,
+    },
+    consort: { randomized: perArm('randomized'), withdrawn: perArm('withdrawn') },
+    ingest: summary,
+  };
+}

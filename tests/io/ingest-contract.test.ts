@@ -1,0 +1,186 @@
+/**
+ * One test per data-contract rule: each breaks the valid fixture in exactly one way and
+ * checks the violation's file, row, column and rule text.
+ */
+import { describe, expect, it } from 'vitest';
+import type { TextDelivery } from '../helpers/delivery.ts';
+import {
+  EMPLOYMENT,
+  ingestOk,
+  PARTICIPANTS,
+  planWith,
+  QUESTIONNAIRES,
+  replaceLine,
+  textDelivery,
+  toBytes,
+  violations,
+  violationsOf,
+} from '../helpers/delivery.ts';
+
+type Case = [string, Partial<TextDelivery>, { file: string; row: number | null; column: string | null; rule: RegExp }];
+
+const P = 'participants.csv';
+const E = 'employment.csv';
+const Q = 'questionnaires.csv';
+const PLAN = 'analysis-plan.json';
+const pRow = (n: number, line: string) => ({ participants: replaceLine(PARTICIPANTS, n, line) });
+const eRow = (n: number, line: string) => ({ employment: replaceLine(EMPLOYMENT, n, line) });
+const qRow = (n: number, line: string) => ({ questionnaires: replaceLine(QUESTIONNAIRES, n, line) });
+
+describe('the valid fixture', () => {
+  it('ingests, ordering participants by identifier and registry rows by participant and month', () => {
+    const { dataset, summary } = ingestOk({ employment: [EMPLOYMENT.split('\n')[0], ...EMPLOYMENT.split('\n').slice(1).reverse()].join('\n') });
+    expect(dataset.participants.participant_id).toEqual(['P01', 'P02', 'P03', 'P04']);
+    expect(dataset.employment.participant).toEqual([0, 0, 0, 1, 1, 1, 2, 2, 2]);
+    expect(dataset.employment.month).toEqual([0, 6, 12, 0, 6, 12, 0, 6, 12]);
+    expect(dataset.employment.earnings_nok[5]).toBeNull();
+    expect(dataset.participants.education[2]).toBeNull();
+    expect(summary.participants.by_arm).toEqual([
+      { arm: 'IPS', randomized: 2, withdrawn: 0 },
+      { arm: 'TVR', randomized: 2, withdrawn: 1 },
+    ]);
+    // Norwegian collation: Ø sorts after S.
+    expect(summary.participants.by_site.map((s) => s.site)).toEqual(['Sør-Trøndelag', 'Sør-Trøndelag', 'Østfold', 'Østfold']);
+  });
+
+  it('warns, without failing, about missing registry months and ignored columns', () => {
+    const { summary } = ingestOk({
+      questionnaires: QUESTIONNAIRES.replace('depression', 'depression,comment').replace(/\n(P\d+,\d+,[^\n]*)/g, '\n$1,x'),
+    });
+    expect(summary.warnings.join('\n')).toMatch(/column "comment" is not in the data contract/);
+    // The fixture has months 0, 6 and 12 of 0–12: the others are unobserved, not "not employed".
+    expect(summary.warnings.join('\n')).toMatch(/3 analysable participant\(s\) have unobserved registry months/);
+  });
+
+  it('warns about participants with no registry rows and withdrawn participants with data', () => {
+    const noP03 = EMPLOYMENT.split('\n').filter((l) => !l.startsWith('P03')).join('\n');
+    const { summary } = ingestOk({ employment: `${noP03}\nP04,0,0,0` });
+    expect(summary.warnings).toContain('1 analysable participant(s) have no registry rows at all');
+    expect(summary.warnings).toContain('1 withdrawn participant(s) have registry or questionnaire rows; these rows are not analysed');
+  });
+});
+
+describe('file-level rules', () => {
+  const cases: Case[] = [
+    ['participants.csv missing', { participants: undefined }, { file: P, row: null, column: null, rule: /required file is missing/ }],
+    ['empty file', { employment: '' }, { file: E, row: null, column: null, rule: /file is empty/ }],
+    ['header but no rows', { participants: PARTICIPANTS.split('\n')[0]! }, { file: P, row: null, column: null, rule: /no data rows/ }],
+    ['required column missing', { participants: PARTICIPANTS.replace(',withdrawn', '').replace(/,([01])$/gm, '') }, { file: P, row: 1, column: 'withdrawn', rule: /required column "withdrawn" is missing/ }],
+    ['duplicate column', { employment: EMPLOYMENT.replace('earnings_nok', 'employed') }, { file: E, row: 1, column: 'employed', rule: /appears more than once/ }],
+    ['empty column name', { employment: EMPLOYMENT.replace(',earnings_nok', ',') }, { file: E, row: 1, column: '#4', rule: /column name is empty/ }],
+    ['plan measure column missing', { questionnaires: QUESTIONNAIRES.replace(',depression', ',dep') }, { file: Q, row: 1, column: 'depression', rule: /required column "depression"/ }],
+    ['too few fields', eRow(2, 'P01,6,1'), { file: E, row: 3, column: null, rule: /must have 4 fields/ }],
+    ['unbalanced quote', eRow(9, 'P03,12,0,"0'), { file: E, row: 10, column: null, rule: /unbalanced quotes|must have 4 fields/ }],
+  ];
+  it.each(cases)('%s', (_name, changes, expected) => {
+    expect(violations(changes)).toContainEqual(expect.objectContaining({ ...expected, rule: expect.stringMatching(expected.rule) }));
+  });
+
+  it('rejects binary content', () => {
+    const d = toBytes(textDelivery());
+    d.questionnaires = new Uint8Array([0x70, 0, 0x71]);
+    expect(violationsOf(d)).toContainEqual(expect.objectContaining({ file: Q, rule: expect.stringMatching(/not text/) }));
+  });
+});
+
+describe('participants.csv value rules', () => {
+  const cases: Case[] = [
+    ['participant_id pattern', pRow(1, 'P 01,Østfold,IPS,1,2014-01-10,34,F,depression,secondary,1,0'), { file: P, row: 2, column: 'participant_id', rule: /pseudonym/ }],
+    ['participant_id too long', pRow(1, `${'x'.repeat(65)},Østfold,IPS,1,2014-01-10,34,F,depression,secondary,1,0`), { file: P, row: 2, column: 'participant_id', rule: /1–64/ }],
+    ['duplicate participant', pRow(2, 'P01,Østfold,TVR,2,2014-01-12,45,M,anxiety,higher,0,0'), { file: P, row: 3, column: 'participant_id', rule: /more than once \(first at row 2\)/ }],
+    ['site empty', pRow(1, 'P01,,IPS,1,2014-01-10,34,F,depression,secondary,1,0'), { file: P, row: 2, column: 'site', rule: /required/ }],
+    ['arm not in plan', pRow(1, 'P01,Østfold,CTRL,1,2014-01-10,34,F,depression,secondary,1,0'), { file: P, row: 2, column: 'arm', rule: /plan's arms: IPS, TVR/ }],
+    ['allocation_no not ≥ 1', pRow(1, 'P01,Østfold,IPS,0,2014-01-10,34,F,depression,secondary,1,0'), { file: P, row: 2, column: 'allocation_no', rule: /at least 1/ }],
+    ['randomized_on not a date', pRow(1, 'P01,Østfold,IPS,1,2014-02-30,34,F,depression,secondary,1,0'), { file: P, row: 2, column: 'randomized_on', rule: /YYYY-MM-DD/ }],
+    ['randomized_on in another format', pRow(1, 'P01,Østfold,IPS,1,10.01.2014,34,F,depression,secondary,1,0'), { file: P, row: 2, column: 'randomized_on', rule: /YYYY-MM-DD/ }],
+    ['age below 16', pRow(1, 'P01,Østfold,IPS,1,2014-01-10,15,F,depression,secondary,1,0'), { file: P, row: 2, column: 'age', rule: /16 to 70/ }],
+    ['age not whole', pRow(1, 'P01,Østfold,IPS,1,2014-01-10,34.5,F,depression,secondary,1,0'), { file: P, row: 2, column: 'age', rule: /whole number/ }],
+    ['sex not F/M', pRow(1, 'P01,Østfold,IPS,1,2014-01-10,34,K,depression,secondary,1,0'), { file: P, row: 2, column: 'sex', rule: /one of: F, M/ }],
+    ['diagnosis not in plan', pRow(1, 'P01,Østfold,IPS,1,2014-01-10,34,F,adhd,secondary,1,0'), { file: P, row: 2, column: 'diagnosis', rule: /depression, anxiety, other/ }],
+    ['education level', pRow(1, 'P01,Østfold,IPS,1,2014-01-10,34,F,depression,university,1,0'), { file: P, row: 2, column: 'education', rule: /primary, secondary, higher/ }],
+    ['worked_last_5y not 0/1', pRow(1, 'P01,Østfold,IPS,1,2014-01-10,34,F,depression,secondary,yes,0'), { file: P, row: 2, column: 'worked_last_5y', rule: /0 or 1/ }],
+    ['withdrawn empty', pRow(1, 'P01,Østfold,IPS,1,2014-01-10,34,F,depression,secondary,1,'), { file: P, row: 2, column: 'withdrawn', rule: /required/ }],
+    ['a plan arm without participants', { participants: PARTICIPANTS.replace(/TVR/g, 'IPS') }, { file: P, row: null, column: 'arm', rule: /no participant is randomized to the plan's arm "TVR"/ }],
+  ];
+  it.each(cases)('%s', (_name, changes, expected) => {
+    expect(violations(changes)).toContainEqual(expect.objectContaining({ ...expected, rule: expect.stringMatching(expected.rule) }));
+  });
+
+  it('never prints a participant identifier', () => {
+    const v = violations(pRow(1, 'SECRET ID,Østfold,IPS,1,2014-01-10,34,F,depression,secondary,1,0'));
+    expect(JSON.stringify(v)).not.toContain('SECRET');
+  });
+});
+
+describe('employment.csv rules', () => {
+  const cases: Case[] = [
+    ['unknown participant', eRow(1, 'P99,0,0,0'), { file: E, row: 2, column: 'participant_id', rule: /not in participants.csv/ }],
+    ['duplicate participant and month', eRow(2, 'P01,0,1,100'), { file: E, row: 3, column: 'month', rule: /duplicate \(participant_id, month\) row \(first at row 2\)/ }],
+    ['month outside the plan', eRow(2, 'P01,13,1,100'), { file: E, row: 3, column: 'month', rule: /registry months 0–12/ }],
+    ['month negative', eRow(2, 'P01,-1,1,100'), { file: E, row: 3, column: 'month', rule: /at least 0/ }],
+    ['employed not 0/1', eRow(2, 'P01,6,2,100'), { file: E, row: 3, column: 'employed', rule: /0 or 1/ }],
+    ['earnings negative', eRow(2, 'P01,6,1,-5'), { file: E, row: 3, column: 'earnings_nok', rule: /at least 0/ }],
+    ['earnings not a number', eRow(2, 'P01,6,1,12k'), { file: E, row: 3, column: 'earnings_nok', rule: /number/ }],
+  ];
+  it.each(cases)('%s', (_name, changes, expected) => {
+    expect(violations(changes)).toContainEqual(expect.objectContaining({ ...expected, rule: expect.stringMatching(expected.rule) }));
+  });
+});
+
+describe('questionnaires.csv rules', () => {
+  const cases: Case[] = [
+    ['unknown participant', qRow(1, 'P77,0,5,12'), { file: Q, row: 2, column: 'participant_id', rule: /not in participants.csv/ }],
+    ['duplicate participant and wave', qRow(2, 'P01,0,6,10'), { file: Q, row: 3, column: 'wave', rule: /duplicate \(participant_id, wave\)/ }],
+    ['wave outside the plan', qRow(2, 'P01,3,6,10'), { file: Q, row: 3, column: 'wave', rule: /questionnaire waves: 0, 6, 12/ }],
+    ['score above range', qRow(1, 'P01,0,11,12'), { file: Q, row: 2, column: 'qol', rule: /from 0 to 10/ }],
+    ['score not a number', qRow(1, 'P01,0,5,high'), { file: Q, row: 2, column: 'depression', rule: /from 0 to 27/ }],
+  ];
+  it.each(cases)('%s', (_name, changes, expected) => {
+    expect(violations(changes)).toContainEqual(expect.objectContaining({ ...expected, rule: expect.stringMatching(expected.rule) }));
+  });
+
+  it('accepts a header-only questionnaire file (no answers yet)', () => {
+    expect(ingestOk({ questionnaires: QUESTIONNAIRES.split('\n')[0]! }).dataset.questionnaires.wave).toEqual([]);
+  });
+});
+
+describe('analysis plan rules', () => {
+  const cases: Case[] = [
+    ['plan missing', { plan: undefined }, { file: PLAN, row: null, column: null, rule: /required file is missing/ }],
+    ['plan not JSON', { plan: '{"arms": [' }, { file: PLAN, row: null, column: null, rule: /not valid JSON/ }],
+    ['control arm not an arm', { plan: planWith({ control_arm: 'TAU' }) }, { file: PLAN, row: null, column: 'control_arm', rule: /one of the plan's arms/ }],
+    ['three arms', { plan: planWith({ arms: ['A', 'B', 'C'] }) }, { file: PLAN, row: null, column: 'arms', rule: /exactly two/ }],
+    ['primary timepoint not a timepoint', { plan: planWith({ primary_timepoint: 18 }) }, { file: PLAN, row: null, column: 'primary_timepoint', rule: /one of the timepoints/ }],
+    ['timepoint beyond the registry', { plan: planWith({ timepoints: [6, 24], primary_timepoint: 6 }) }, { file: PLAN, row: null, column: 'timepoints', rule: /within registry_months/ }],
+    ['confidence level as a percentage', { plan: planWith({ confidence_level: 95 }) }, { file: PLAN, row: null, column: 'confidence_level', rule: /0.95/ }],
+    ['unknown field', { plan: planWith({ confidnce_level: 0.9 }) }, { file: PLAN, row: null, column: 'confidnce_level', rule: /misspelt/ }],
+    ['missing seed', { plan: planWith({ seed: undefined }) }, { file: PLAN, row: null, column: 'seed', rule: /whole number/ }],
+    ['measure range reversed', { plan: planWith({ measures: [{ column: 'qol', label: { nb: 'a', en: 'b' }, min: 10, max: 0, higher_is_better: true }] }) }, { file: PLAN, row: null, column: 'measures[0].min/max', rule: /min < max/ }],
+    ['unknown covariate', { plan: planWith({ covariates: ['age', 'income'] }) }, { file: PLAN, row: null, column: 'covariates', rule: /list without repeats/ }],
+    ['unknown report language', { plan: planWith({ report_language: 'sv' }) }, { file: PLAN, row: null, column: 'report_language', rule: /one of: nb, en/ }],
+  ];
+  it.each(cases)('%s', (_name, changes, expected) => {
+    expect(violations(changes)).toContainEqual(expect.objectContaining({ ...expected, rule: expect.stringMatching(expected.rule) }));
+  });
+});
+
+describe('violation reporting', () => {
+  it('collects every violation across files in one round', () => {
+    const v = violations({ ...pRow(1, 'P01,Østfold,IPS,1,2014-01-10,99,F,depression,secondary,1,0'), ...eRow(2, 'P01,6,7,100') });
+    expect(v.map((x) => x.file)).toEqual(expect.arrayContaining([P, E]));
+  });
+
+  it('lists at most the cap but counts all', async () => {
+    const { ContractError } = await import('../../src/io/errors.ts');
+    const { ingest } = await import('../../src/io/ingest.ts');
+    const rows = Array.from({ length: 30 }, (_, i) => `P01,${i % 13},9,0`);
+    try {
+      ingest(toBytes(textDelivery({ employment: [EMPLOYMENT, ...rows].join('\n') })), 5);
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ContractError);
+      expect((err as InstanceType<typeof ContractError>).violations).toHaveLength(5);
+      expect((err as InstanceType<typeof ContractError>).total).toBeGreaterThanOrEqual(30);
+    }
+  });
+});
