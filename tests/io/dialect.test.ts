@@ -86,7 +86,7 @@ describe('dialects', () => {
       encoding: 'windows-1252',
       bom: true,
       delimiter: ';',
-      decimal: ',',
+      decimal: '.', // participants.csv holds no decimal numbers: '.' means "no comma seen"
       line_ending: 'CRLF',
     });
   });
