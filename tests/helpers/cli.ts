@@ -1,0 +1,40 @@
+/** Running the real CLI in a child process, as a user would. */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const SAMPLE = join(ROOT, 'data-samples');
+
+/** Runs `ips-rct args…` through bin/ips-rct.js; returns exit code and output. */
+export function cli(args: string[], cwd = ROOT): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/ips-rct.js'), ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A fresh temporary folder. */
+export function tempDir(prefix = 'ips-rct-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A copy of the shipped sample in a temporary folder, to break on purpose. */
+export function sampleCopy(): string {
+  const dir = tempDir('ips-rct-data-');
+  cpSync(SAMPLE, dir, { recursive: true });
+  return dir;
+}
+
+/** Every file below `dir` (relative paths, sorted) with its bytes. */
+export function filesBelow(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(relative(dir, p), readFileSync(p));
+    }
+  };
+  walk(dir);
+  return out;
+}

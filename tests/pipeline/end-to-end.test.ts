@@ -1,0 +1,110 @@
+/**
+ * End to end through the real CLI: the sample gives a report and a manifest; a rerun is
+ * byte-identical apart from the manifest; bad data and bad usage give their exit codes
+ * and leave nothing that looks current.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, filesBelow, ROOT, sampleCopy, SAMPLE, tempDir } from '../helpers/cli.ts';
+
+describe('ips-rct run on the shipped sample', () => {
+  const out = tempDir();
+  let first: ReturnType<typeof cli>;
+  beforeAll(() => {
+    first = cli(['run', '--data', SAMPLE, '--out', out]);
+  });
+
+  it('succeeds and says where the report is', () => {
+    expect(first.stderr).toContain(`Report: ${join(out, 'index.html')}`);
+    expect(first.code).toBe(0);
+    for (const f of ['index.html', 'results.json', 'manifest.json', 'artifacts/dataset.json', 'artifacts/ingest.json']) {
+      expect(existsSync(join(out, f)), f).toBe(true);
+    }
+  });
+
+  it('reports the published arm sizes, 229 IPS and 181 TVR with two IPS withdrawals', () => {
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    expect(results.consort.randomized).toEqual({ IPS: 229, TVR: 181 });
+    expect(results.consort.withdrawn).toEqual({ IPS: 2, TVR: 0 });
+    expect(results.ingest.participants.total).toBe(410);
+  });
+
+  it('writes results.json that follows the JSON Schema in the repo', () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schema/results.schema.json'), 'utf8'));
+    const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+    const ok = validate(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('writes a manifest with input hashes, plan hash, seed, packages and stage timings', () => {
+    const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(m.inputs.map((i: { file: string }) => i.file)).toEqual(['participants.csv', 'employment.csv', 'questionnaires.csv']);
+    for (const i of m.inputs) expect(i.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(m.plan.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(m.seed).toBe(20130901);
+    expect(m.packages.vega).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(m.stages.map((s: { name: string }) => s.name)).toEqual(['ingest', 'report']);
+  });
+
+  it('gives byte-identical outputs on a second run, apart from the manifest', () => {
+    const before = filesBelow(out);
+    const second = cli(['run', '--data', SAMPLE, '--out', out, '--quiet']);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toBe('');
+    const after = filesBelow(out);
+    before.delete('manifest.json');
+    after.delete('manifest.json');
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [name, bytes] of before) expect(after.get(name)!.equals(bytes), name).toBe(true);
+  });
+});
+
+describe('bad input and bad usage', () => {
+  it('exits 1 on a contract violation, names file, row and column, and removes stale outputs', () => {
+    const data = sampleCopy();
+    const out = tempDir();
+    expect(cli(['run', '--data', data, '--out', out, '--quiet']).code).toBe(0);
+    const p = join(data, 'participants.csv');
+    const lines = readFileSync(p, 'utf8').split('\n');
+    const cells = lines[5]!.split(',');
+    cells[5] = '230'; // age
+    lines[5] = cells.join(',');
+    writeFileSync(p, lines.join('\n'));
+
+    const r = cli(['run', '--data', data, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('participants.csv, row 6, column age: must be a whole number from 16 to 70 (found: "230")');
+    for (const f of ['index.html', 'results.json', 'manifest.json', 'artifacts/dataset.json', 'artifacts/ingest.json']) {
+      expect(existsSync(join(out, f)), f).toBe(false);
+    }
+  });
+
+  it('exits 2 on an unknown option, with the usage on stderr', () => {
+    const r = cli(['run', '--dataa', 'x']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Unknown argument: dataa/);
+  });
+
+  it('exits 2 when the report is asked for before ingest has run', () => {
+    const r = cli(['report', '--out', tempDir()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/run `ips-rct ingest`/);
+  });
+
+  it('exits 2 without a command', () => {
+    expect(cli([]).code).toBe(2);
+  });
+
+  it('prints the version and help with an example for every command', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(cli(['--version']).stdout.trim()).toBe(pkg.version);
+    for (const command of ['run', 'ingest', 'report', 'simulate']) {
+      const h = cli([command, '--help']);
+      expect(h.code, command).toBe(0);
+      expect(h.stdout, command).toMatch(/Examples:/);
+    }
+  });
+});
