@@ -4,6 +4,7 @@
  * simulator, maps errors to exit codes (0 ok, 1 contract, 2 usage, 3 internal).
  * Errors and progress go to stderr; results go to the run folder.
  */
+import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
@@ -13,7 +14,6 @@ import { FILES } from '../src/io/contract.ts';
 import { TOOL_VERSION } from './manifest.ts';
 import { runStages } from './runner.ts';
 import { STAGES } from './stages/index.ts';
-import { runSimulate, SAMPLE_SEED } from './simulate.ts';
 import type { StageOptions } from './stage.ts';
 
 interface CommonArgs {
@@ -42,6 +42,7 @@ function commonOptions<T>(y: Argv<T>) {
 async function runCommand(names: string[], args: CommonArgs, command: string): Promise<void> {
   if (!Number.isInteger(args['max-errors']) || args['max-errors'] < 1) throw new UsageError('--max-errors must be a whole number of at least 1');
   const data = args.data;
+  if (!existsSync(data) || !statSync(data).isDirectory()) throw new UsageError(`--data ${data}: no such folder`);
   const out = args.out ?? join('reports', basename(resolve(data)));
   const options: StageOptions = {
     data,
@@ -95,12 +96,15 @@ export function buildCli(argv: string[]) {
         y
           .option('out', { type: 'string', default: 'data-samples', describe: 'Folder to write the four input files to' })
           .option('n', { type: 'number', default: 410, describe: 'Number of participants' })
-          .option('seed', { type: 'number', default: SAMPLE_SEED, describe: 'Random seed (32-bit unsigned integer)' })
+          .option('seed', { type: 'number', describe: 'Random seed, 0–4294967295 [default: the shipped sample\'s seed]' })
           .example('$0 simulate --n 100000 --out /tmp/trial-100k', 'A registry-scale synthetic trial for benchmarks'),
       async (args) => {
         if (!Number.isInteger(args.n) || args.n < 10) throw new UsageError('--n must be a whole number of at least 10');
-        if (!Number.isInteger(args.seed) || args.seed < 0 || args.seed > 0xffffffff) throw new UsageError('--seed must be a whole number from 0 to 4294967295');
-        await runSimulate({ out: args.out, n: args.n, seed: args.seed });
+        // Loaded on demand: the generator is not needed to analyse a delivery.
+        const { runSimulate, SAMPLE_SEED } = await import('./simulate.ts');
+        const seed = args.seed ?? SAMPLE_SEED;
+        if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new UsageError('--seed must be a whole number from 0 to 4294967295');
+        await runSimulate({ out: args.out, n: args.n, seed });
         process.stderr.write(`Wrote a synthetic trial of ${args.n} participants to ${args.out}\n`);
       },
     )

@@ -94,6 +94,12 @@ describe('bad input and bad usage', () => {
     expect(r.stderr).toMatch(/run `ips-rct ingest`/);
   });
 
+  it('exits 2 when the data folder does not exist', () => {
+    const r = cli(['run', '--data', join(tempDir(), 'nope')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no such folder/);
+  });
+
   it('exits 2 without a command', () => {
     expect(cli([]).code).toBe(2);
   });
