@@ -1,0 +1,21 @@
+/**
+ * Visual constants shared by every chart, so the arms keep their colours across the report.
+ */
+import type { AnalysisPlan } from '../../io/plan.ts';
+
+/** Okabe–Ito colours, distinguishable with the common colour-vision deficiencies. */
+export const OKABE_ITO = { blue: '#0072B2', orange: '#E69F00' } as const;
+
+/**
+ * Same font stack as the report page. System fonts only: nothing is fetched, and SVG text
+ * widths come from Vega's estimate, which does not depend on the font installed.
+ */
+export const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+/**
+ * Colours for `plan.arms`, in plan order: the intervention arm blue, the control arm orange,
+ * tied to the arm's role so swapping the order of arms in the plan does not swap colours.
+ */
+export function armColors(plan: AnalysisPlan): string[] {
+  return plan.arms.map((arm) => (arm === plan.control_arm ? OKABE_ITO.orange : OKABE_ITO.blue));
+}

@@ -1,0 +1,187 @@
+/**
+ * The HTML report: one self-contained page (inline styles and SVG, no scripts, no network),
+ * byte-identical for identical input. It only presents numbers from the artifacts; nothing
+ * is computed here beyond sums of counts for table totals.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { FileSummary, IngestSummary } from '../io/dataset.ts';
+import type { AnalysisPlan } from '../io/plan.ts';
+import { participantsBySiteSpec, PARTICIPANTS_BY_SITE, siteArmCounts } from './charts/participants-by-site.ts';
+import { CHART_FONT } from './charts/style.ts';
+import { html, raw, type SafeHtml } from './escape.ts';
+import { renderSvg } from './render-svg.ts';
+import { dialectText, formatInteger, text, type Lang, type TextKey } from './texts.ts';
+
+/** What the report is built from: artifacts only, plus the tool version for the footer. */
+export interface ReportInput {
+  summary: IngestSummary;
+  plan: AnalysisPlan;
+  lang: Lang;
+  version: string;
+}
+
+/** A rendered chart: its file stem, the Vega-Lite spec and the SVG embedded in the page. */
+export interface RenderedChart {
+  name: string;
+  spec: TopLevelSpec;
+  svg: string;
+}
+
+/** The page and the charts in it, for the report stage to write side by side. */
+export interface RenderedReport {
+  html: string;
+  charts: RenderedChart[];
+}
+
+/**
+ * Policy for the page: styles inline, images only as data: URIs, nothing else. The page
+ * works offline and cannot leak that it was opened.
+ */
+export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+/** Renders the report page in `lang`, with its charts. */
+export async function renderReport(input: ReportInput): Promise<RenderedReport> {
+  const { summary, plan, lang, version } = input;
+  const t = (key: TextKey, params?: Record<string, string>) => text(lang, key, params);
+  const spec = participantsBySiteSpec(summary, plan, lang);
+  const chart: RenderedChart = { name: PARTICIPANTS_BY_SITE, spec, svg: await renderSvg(spec) };
+
+  const title = t('report_title', { trial: plan.trial.name });
+  const page = html`<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${`ips-rct ${version}`}">
+<title>${title}</title>
+<style>${raw(STYLE)}</style>
+</head>
+<body>
+<header>
+<h1>${title}</h1>
+${plan.trial.registration ? html`<p class="registration">${t('registration', { registration: plan.trial.registration })}</p>` : null}
+<p class="lede">${t('report_intro')}</p>
+</header>
+<main>
+<section aria-labelledby="data-received">
+<h2 id="data-received">${t('data_received_heading')}</h2>
+<p>${t('counts_note')}</p>
+${armsTable(summary, plan, lang)}
+${participantsBySiteFigure(chart, summary, plan, lang)}
+${filesTable(summary.files, lang)}
+<h3>${t('warnings_heading')}</h3>
+${summary.warnings.length > 0
+    ? html`<ul class="warnings">
+${summary.warnings.map((w) => html`<li>${w}</li>\n`)}</ul>`
+    : html`<p>${t('no_warnings')}</p>`}
+</section>
+</main>
+<footer>
+<p>${t('footer', { version })}</p>
+</footer>
+</body>
+</html>
+`;
+  return { html: page.toString(), charts: [chart] };
+}
+
+/** Randomized and withdrawn per arm, in plan order, with a total row. */
+function armsTable(summary: IngestSummary, plan: AnalysisPlan, lang: Lang): SafeHtml {
+  const t = (key: TextKey, params?: Record<string, string>) => text(lang, key, params);
+  const int = (n: number) => formatInteger(n, lang);
+  const byArm = new Map(summary.participants.by_arm.map((a) => [a.arm, a]));
+  const armName = (arm: string) => (arm === plan.control_arm ? t('arm_control', { arm }) : arm);
+  return html`<h3 id="arms">${t('arms_heading')}</h3>
+<table aria-labelledby="arms">
+<thead><tr><th scope="col">${t('arm_label')}</th><th scope="col" class="num">${t('randomized_label')}</th><th scope="col" class="num">${t('withdrawn_label')}</th></tr></thead>
+<tbody>
+${plan.arms.map((arm) => {
+    const a = byArm.get(arm);
+    return html`<tr><th scope="row">${armName(arm)}</th><td class="num">${int(a?.randomized ?? 0)}</td><td class="num">${int(a?.withdrawn ?? 0)}</td></tr>\n`;
+  })}</tbody>
+<tfoot><tr><th scope="row">${t('total_label')}</th><td class="num">${int(summary.participants.total)}</td><td class="num">${int(summary.participants.withdrawn)}</td></tr></tfoot>
+</table>`;
+}
+
+/**
+ * The chart with its description and, folded away, the same numbers as a table: the chart
+ * alone is not readable by everyone, and a table is what a reader checks figures against.
+ */
+function participantsBySiteFigure(chart: RenderedChart, summary: IngestSummary, plan: AnalysisPlan, lang: Lang): SafeHtml {
+  const t = (key: TextKey) => text(lang, key);
+  const int = (n: number) => formatInteger(n, lang);
+  const rows = siteArmCounts(summary, plan);
+  const sites = [...new Set(rows.map((r) => r.site))];
+  const count = (site: string, arm: string) => rows.find((r) => r.site === site && r.arm === arm)?.n ?? 0;
+  const siteTotal = (site: string) => plan.arms.reduce((sum, arm) => sum + count(site, arm), 0);
+  const armTotal = (arm: string) => sites.reduce((sum, site) => sum + count(site, arm), 0);
+  return html`<figure id="${chart.name}">
+<div class="chart">${raw(chart.svg)}</div>
+<figcaption>${t('chart_participants_by_site_description')}</figcaption>
+<details>
+<summary>${t('chart_show_table')}</summary>
+<table>
+<caption>${t('chart_participants_by_site_title')}</caption>
+<thead><tr><th scope="col">${t('site_label')}</th>${plan.arms.map((arm) => html`<th scope="col" class="num">${arm}</th>`)}<th scope="col" class="num">${t('total_label')}</th></tr></thead>
+<tbody>
+${sites.map(
+    (site) =>
+      html`<tr><th scope="row">${site}</th>${plan.arms.map((arm) => html`<td class="num">${int(count(site, arm))}</td>`)}<td class="num">${int(siteTotal(site))}</td></tr>\n`,
+  )}</tbody>
+<tfoot><tr><th scope="row">${t('total_label')}</th>${plan.arms.map((arm) => html`<td class="num">${int(armTotal(arm))}</td>`)}<td class="num">${int(sites.reduce((s, site) => s + siteTotal(site), 0))}</td></tr></tfoot>
+</table>
+</details>
+</figure>`;
+}
+
+/** Per input file: rows read and how it was written, in words of the report language. */
+function filesTable(files: FileSummary[], lang: Lang): SafeHtml {
+  const t = (key: TextKey) => text(lang, key);
+  const cols: TextKey[] = ['file_col', 'rows_col', 'encoding_col', 'delimiter_col', 'decimal_col', 'line_endings_col', 'bom_col'];
+  return html`<h3 id="files">${t('files_heading')}</h3>
+<div class="scroll">
+<table aria-labelledby="files">
+<thead><tr>${cols.map((c) => (c === 'rows_col' ? html`<th scope="col" class="num">${t(c)}</th>` : html`<th scope="col">${t(c)}</th>`))}</tr></thead>
+<tbody>
+${files.map(
+    (f) => html`<tr><th scope="row"><code>${f.file}</code></th><td class="num">${formatInteger(f.rows, lang)}</td><td>${t(dialectText.encoding[f.dialect.encoding])}</td><td>${t(dialectText.delimiter[f.dialect.delimiter])}</td><td>${t(dialectText.decimal[f.dialect.decimal])}</td><td>${t(dialectText.line_ending[f.dialect.line_ending])}</td><td>${t(dialectText.bom[f.dialect.bom ? 'true' : 'false'])}</td></tr>\n`,
+  )}</tbody>
+</table>
+</div>`;
+}
+
+// Readable on screen and on paper; system fonts only, so nothing is fetched.
+const STYLE = `
+:root { color-scheme: light; --ink: #1a1a1a; --muted: #555; --rule: #ccc; --band: #f4f4f4; }
+html { font-family: ${CHART_FONT}; font-size: 100%; line-height: 1.5; color: var(--ink); background: #fff; }
+body { max-width: 60rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 .5rem; }
+h2 { font-size: 1.45rem; margin: 2.5rem 0 .75rem; border-bottom: 2px solid var(--ink); padding-bottom: .2rem; }
+h3 { font-size: 1.15rem; margin: 2rem 0 .5rem; }
+.lede, .registration { color: var(--muted); margin: .25rem 0; }
+table { border-collapse: collapse; margin: .5rem 0 1rem; font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-weight: 600; padding: .25rem 0; }
+th, td { text-align: left; padding: .3rem .75rem .3rem 0; border-bottom: 1px solid var(--rule); vertical-align: top; }
+thead th { border-bottom: 2px solid var(--ink); }
+tfoot th, tfoot td { font-weight: 600; border-top: 2px solid var(--ink); border-bottom: none; }
+tbody th { font-weight: normal; }
+.num { text-align: right; }
+.scroll { overflow-x: auto; }
+.scroll td { white-space: nowrap; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .95em; }
+figure { margin: 1.5rem 0; }
+.chart svg { max-width: 100%; height: auto; }
+figcaption { color: var(--muted); margin: .25rem 0 .5rem; }
+details { margin: .5rem 0; }
+summary { cursor: pointer; }
+ul.warnings { padding-left: 1.25rem; }
+footer { margin-top: 3rem; border-top: 1px solid var(--rule); padding-top: .5rem; color: var(--muted); font-size: .9rem; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  h2, h3 { break-after: avoid; }
+  figure, table { break-inside: avoid; }
+  details > summary { display: none; }
+  details::details-content { content-visibility: visible; display: block; }
+}
+`;

@@ -1,0 +1,76 @@
+/**
+ * A small hand-built ingest summary and plan for the report tests, and a hostile variant
+ * whose strings from input data try to inject markup.
+ */
+import type { IngestSummary } from '../../src/io/dataset.ts';
+import type { AnalysisPlan } from '../../src/io/plan.ts';
+
+export const PLAN: AnalysisPlan = {
+  trial: { name: 'IPS-forsøket i seks fylker', registration: 'NCT01964092' },
+  arms: ['IPS', 'TVR'],
+  control_arm: 'TVR',
+  stratification: 'site',
+  timepoints: [6, 12, 18],
+  primary_timepoint: 18,
+  registry_months: { first: 0, last: 18 },
+  employment_definition: 'employed_in_month',
+  covariates: ['age', 'sex'],
+  diagnosis_levels: ['depression', 'anxiety', 'other'],
+  questionnaire_waves: [0, 6, 12],
+  measures: [],
+  multiplicity: 'holm',
+  confidence_level: 0.95,
+  bootstrap_resamples: 100,
+  permutations: 100,
+  seed: 1,
+  small_cell_threshold: 3,
+  costs: {},
+  report_language: 'nb',
+};
+
+export const SUMMARY: IngestSummary = {
+  files: [
+    {
+      file: 'participants.csv',
+      rows: 1234,
+      dialect: { encoding: 'windows-1252', bom: true, delimiter: ';', decimal: ',', line_ending: 'CRLF' },
+    },
+    { file: 'employment.csv', rows: 23456, dialect: { encoding: 'utf-8', bom: false, delimiter: ',', decimal: '.', line_ending: 'LF' } },
+  ],
+  participants: {
+    total: 1234,
+    withdrawn: 7,
+    by_arm: [
+      { arm: 'IPS', randomized: 611, withdrawn: 4 },
+      { arm: 'TVR', randomized: 623, withdrawn: 3 },
+    ],
+    by_site: [
+      { site: 'Hordaland', arm: 'IPS', randomized: 101 },
+      { site: 'Hordaland', arm: 'TVR', randomized: 103 },
+      { site: 'Sør-Trøndelag', arm: 'IPS', randomized: 510 },
+      { site: 'Sør-Trøndelag', arm: 'TVR', randomized: 507 },
+      // No IPS row: the report must show an explicit 0.
+      { site: 'Østfold', arm: 'TVR', randomized: 13 },
+    ],
+  },
+  registry_months: { first: 0, last: 18 },
+  questionnaire_waves: [0, 6, 12],
+  warnings: ['employment.csv: 3 participants have no registry months'],
+};
+
+export const EVIL_SITE = '<script>alert(1)</script>';
+export const EVIL_TRIAL = 'Trial "A&B" <i>x</i>';
+
+export const EVIL_PLAN: AnalysisPlan = { ...PLAN, trial: { name: EVIL_TRIAL } };
+export const EVIL_SUMMARY: IngestSummary = {
+  ...SUMMARY,
+  files: [{ ...SUMMARY.files[0]!, file: '<img src=x onerror=alert(1)>.csv' }],
+  participants: {
+    ...SUMMARY.participants,
+    by_site: [
+      { site: EVIL_SITE, arm: 'IPS', randomized: 5 },
+      { site: EVIL_SITE, arm: 'TVR', randomized: 6 },
+    ],
+  },
+  warnings: ['<b onmouseover="x">bold</b> & \'quoted\''],
+};
