@@ -36,7 +36,7 @@ async function runOne(stage: Stage, folder: RunFolder, options: StageOptions, lo
   const start = performance.now();
   log(`${stage.name} ...`);
   try {
-    await stage.run(folder, options);
+    await stage.run(folder, options, log);
   } catch (err) {
     for (const output of stage.outputs) await folder.remove(output);
     log(`${stage.name} failed`);

@@ -20,5 +20,6 @@ export interface Stage {
   describe: string;
   /** Files and folders in the run folder this stage writes (removed before it runs). */
   outputs: string[];
-  run(folder: RunFolder, options: StageOptions): Promise<void>;
+  /** `log` prints a progress or warning line (stderr, unless --quiet). */
+  run(folder: RunFolder, options: StageOptions, log: (line: string) => void): Promise<void>;
 }

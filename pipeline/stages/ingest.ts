@@ -7,6 +7,7 @@ import { ingest, type Delivery } from '../../src/io/ingest.ts';
 import type { IngestArtifact } from '../artifacts.ts';
 import { ARTIFACT } from '../artifacts.ts';
 import type { Stage } from '../stage.ts';
+import { describeWarning } from '../../src/io/messages.ts';
 
 async function readOptional(path: string): Promise<Uint8Array | undefined> {
   try {
@@ -21,7 +22,7 @@ export const ingestStage: Stage = {
   name: 'ingest',
   describe: 'Check the delivered files against the data contract and write the canonical dataset',
   outputs: [ARTIFACT.ingest, ARTIFACT.dataset],
-  async run(folder, options) {
+  async run(folder, options, log) {
     const paths = {
       plan: options.plan,
       participants: join(options.data, FILES.participants),
@@ -32,6 +33,7 @@ export const ingestStage: Stage = {
     for (const [key, path] of Object.entries(paths) as [keyof Delivery, string][]) delivery[key] = await readOptional(path);
 
     const { plan, dataset, summary } = ingest(delivery, options.maxViolations);
+    for (const w of summary.warnings) log(`warning: ${describeWarning(w)}`);
     const inputs = (['participants', 'employment', 'questionnaires'] as const).map((key) => ({
       file: FILES[key],
       bytes: delivery[key]!.byteLength,

@@ -55,6 +55,14 @@ export interface FileSummary {
   dialect: Dialect;
 }
 
+/**
+ * Something ingest noticed that does not break the contract. Structured (a code and its
+ * values) so the report can word it in its own language.
+ */
+export type IngestWarning =
+  | { code: 'ignored_column'; file: string; column: string }
+  | { code: 'no_registry' | 'registry_gaps' | 'withdrawn_with_data'; count: number };
+
 /** Participants counted by arm and site; the first numbers a reader checks. */
 export interface IngestSummary {
   files: FileSummary[];
@@ -68,7 +76,7 @@ export interface IngestSummary {
   };
   registry_months: { first: number; last: number };
   questionnaire_waves: number[];
-  warnings: string[];
+  warnings: IngestWarning[];
 }
 
 /** Sort order for site names everywhere: Norwegian collation, so Ø and Å sort last. */

@@ -5,7 +5,7 @@
  */
 import { decodeText, parseCsv, type ParsedCsv } from './csv.ts';
 import { employmentRules, FILES, participantRules, questionnaireRules } from './contract.ts';
-import type { Dataset, FileSummary, IngestSummary } from './dataset.ts';
+import type { Dataset, FileSummary, IngestSummary, IngestWarning } from './dataset.ts';
 import { siteCollator } from './dataset.ts';
 import { ContractError } from './errors.ts';
 import { message } from './messages.ts';
@@ -39,7 +39,7 @@ export function ingest(delivery: Delivery, maxViolations = DEFAULT_MAX_VIOLATION
   if (!plan) throw new ContractError(log.list, log.total);
 
   const files: FileSummary[] = [];
-  const warnings: string[] = [];
+  const warnings: IngestWarning[] = [];
   const read = (key: 'participants' | 'employment' | 'questionnaires', rules: ColumnRule[]) => {
     const file = FILES[key];
     const csv = readCsv(delivery[key], file, log);
@@ -47,7 +47,7 @@ export function ingest(delivery: Delivery, maxViolations = DEFAULT_MAX_VIOLATION
     files.push({ file, rows: csv.records.length, dialect: csv.dialect });
     if (csv.records.length === 0 && key !== 'questionnaires') log.add({ file, row: null, column: null, rule: message.fileNoRows, found: 'no rows' });
     const table = checkTable(csv, file, rules, log);
-    for (const col of table.ignored) warnings.push(message.warnIgnoredColumn(file, col));
+    for (const column of table.ignored) warnings.push({ code: 'ignored_column', file, column });
     return table;
   };
   const p = read('participants', participantRules(plan));
@@ -193,7 +193,7 @@ function buildDataset(p: CheckedTable, e: CheckedTable, q: CheckedTable, plan: A
   };
 }
 
-function summarize(d: Dataset, plan: AnalysisPlan, files: FileSummary[], warnings: string[]): IngestSummary {
+function summarize(d: Dataset, plan: AnalysisPlan, files: FileSummary[], warnings: IngestWarning[]): IngestSummary {
   const { arm, site, withdrawn } = d.participants;
   const n = arm.length;
   const sites = [...new Set(site)].sort(siteCollator.compare);
@@ -220,10 +220,10 @@ function summarize(d: Dataset, plan: AnalysisPlan, files: FileSummary[], warning
     } else if (monthsSeen[i] === 0) noRegistry++;
     else if (monthsSeen[i]! < expectedMonths) gaps++;
   }
-  const extra: string[] = [];
-  if (noRegistry > 0) extra.push(message.warnNoRegistry(noRegistry));
-  if (gaps > 0) extra.push(message.warnMissingRegistryMonths(gaps));
-  if (withdrawnWithData > 0) extra.push(message.warnWithdrawnData(withdrawnWithData));
+  const extra: IngestWarning[] = [];
+  if (noRegistry > 0) extra.push({ code: 'no_registry', count: noRegistry });
+  if (gaps > 0) extra.push({ code: 'registry_gaps', count: gaps });
+  if (withdrawnWithData > 0) extra.push({ code: 'withdrawn_with_data', count: withdrawnWithData });
 
   return {
     files,

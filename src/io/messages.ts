@@ -2,6 +2,8 @@
  * Every rule text the contract checks use, in one place (as vega-lite keeps its log
  * messages), so wording stays consistent and can be translated later.
  */
+import type { IngestWarning } from './dataset.ts';
+
 const list = (xs: readonly (string | number)[]) => xs.join(', ');
 
 export const message = {
@@ -66,12 +68,21 @@ export const message = {
   boolean: 'must be true or false',
   duplicate: 'appears more than once',
 
-  // Warnings (ingest goes on)
-  warnIgnoredColumn: (file: string, col: string) => `${file}: column "${col}" is not in the data contract and was ignored`,
-  warnNoRegistry: (n: number) => `${n} analysable participant(s) have no registry rows at all`,
-  warnWithdrawnData: (n: number) => `${n} withdrawn participant(s) have registry or questionnaire rows; these rows are not analysed`,
-  warnMissingRegistryMonths: (n: number) => `${n} analysable participant(s) have unobserved registry months`,
 } as const;
+
+/** An ingest warning in English, for the console (the report words it per language). */
+export function describeWarning(w: IngestWarning): string {
+  switch (w.code) {
+    case 'ignored_column':
+      return `${w.file}: column "${w.column}" is not in the data contract and was ignored`;
+    case 'no_registry':
+      return `${w.count} analysable participant(s) have no registry rows at all`;
+    case 'registry_gaps':
+      return `${w.count} analysable participant(s) have unobserved registry months`;
+    case 'withdrawn_with_data':
+      return `${w.count} withdrawn participant(s) have registry or questionnaire rows; these rows are not analysed`;
+  }
+}
 
 /** Never print these values: they are, or may be, identifiers. */
 export const HIDDEN = '[value not shown]';

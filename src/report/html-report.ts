@@ -4,7 +4,7 @@
  * is computed here beyond sums of counts for table totals.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { FileSummary, IngestSummary } from '../io/dataset.ts';
+import type { FileSummary, IngestSummary, IngestWarning } from '../io/dataset.ts';
 import type { AnalysisPlan } from '../io/plan.ts';
 import { participantsBySiteSpec, PARTICIPANTS_BY_SITE, siteArmCounts } from './charts/participants-by-site.ts';
 import { CHART_FONT } from './charts/style.ts';
@@ -73,7 +73,7 @@ ${filesTable(summary.files, lang)}
 <h3>${t('warnings_heading')}</h3>
 ${summary.warnings.length > 0
     ? html`<ul class="warnings">
-${summary.warnings.map((w) => html`<li>${w}</li>\n`)}</ul>`
+${summary.warnings.map((w) => html`<li>${warningText(w, lang)}</li>\n`)}</ul>`
     : html`<p>${t('no_warnings')}</p>`}
 </section>
 </main>
@@ -84,6 +84,13 @@ ${summary.warnings.map((w) => html`<li>${w}</li>\n`)}</ul>`
 </html>
 `;
   return { html: page.toString(), charts: [chart] };
+}
+
+/** An ingest warning in the report's language. */
+function warningText(w: IngestWarning, lang: Lang): string {
+  if (w.code === 'ignored_column') return text(lang, 'warn_ignored_column', { file: w.file, column: w.column });
+  const key = ({ no_registry: 'warn_no_registry', registry_gaps: 'warn_registry_gaps', withdrawn_with_data: 'warn_withdrawn_with_data' } as const)[w.code];
+  return text(lang, key, { count: formatInteger(w.count, lang) });
 }
 
 /** Randomized and withdrawn per arm, in plan order, with a total row. */

@@ -47,16 +47,16 @@ describe('the valid fixture', () => {
     const { summary } = ingestOk({
       questionnaires: QUESTIONNAIRES.replace('depression', 'depression,comment').replace(/\n(P\d+,\d+,[^\n]*)/g, '\n$1,x'),
     });
-    expect(summary.warnings.join('\n')).toMatch(/column "comment" is not in the data contract/);
+    expect(summary.warnings).toContainEqual({ code: 'ignored_column', file: 'questionnaires.csv', column: 'comment' });
     // The fixture has months 0, 6 and 12 of 0–12: the others are unobserved, not "not employed".
-    expect(summary.warnings.join('\n')).toMatch(/3 analysable participant\(s\) have unobserved registry months/);
+    expect(summary.warnings).toContainEqual({ code: 'registry_gaps', count: 3 });
   });
 
   it('warns about participants with no registry rows and withdrawn participants with data', () => {
     const noP03 = EMPLOYMENT.split('\n').filter((l) => !l.startsWith('P03')).join('\n');
     const { summary } = ingestOk({ employment: `${noP03}\nP04,0,0,0` });
-    expect(summary.warnings).toContain('1 analysable participant(s) have no registry rows at all');
-    expect(summary.warnings).toContain('1 withdrawn participant(s) have registry or questionnaire rows; these rows are not analysed');
+    expect(summary.warnings).toContainEqual({ code: 'no_registry', count: 1 });
+    expect(summary.warnings).toContainEqual({ code: 'withdrawn_with_data', count: 1 });
   });
 });
 

@@ -55,7 +55,7 @@ export const SUMMARY: IngestSummary = {
   },
   registry_months: { first: 0, last: 18 },
   questionnaire_waves: [0, 6, 12],
-  warnings: ['employment.csv: 3 participants have no registry months'],
+  warnings: [{ code: 'no_registry', count: 3 }],
 };
 
 export const EVIL_SITE = '<script>alert(1)</script>';
@@ -72,5 +72,5 @@ export const EVIL_SUMMARY: IngestSummary = {
       { site: EVIL_SITE, arm: 'TVR', randomized: 6 },
     ],
   },
-  warnings: ['<b onmouseover="x">bold</b> & \'quoted\''],
+  warnings: [{ code: 'ignored_column', file: 'questionnaires.csv', column: '<b onmouseover="x">bold</b> & \'quoted\'' }],
 };

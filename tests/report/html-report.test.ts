@@ -49,7 +49,8 @@ describe('renderReport', () => {
     expect(html).toContain('<h1>Analysis report for Trial &quot;A&amp;B&quot; &lt;i&gt;x&lt;/i&gt;</h1>');
     expect(html).toContain('<th scope="row">&lt;script&gt;alert(1)&lt;/script&gt;</th>');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;.csv');
-    expect(html).toContain('<li>&lt;b onmouseover=&quot;x&quot;&gt;bold&lt;/b&gt; &amp; &#39;quoted&#39;</li>');
+    expect(html).toContain('&lt;b onmouseover=&quot;x&quot;&gt;bold&lt;/b&gt; &amp; &#39;quoted&#39;');
+    expect(html).not.toContain('<b onmouseover');
     const svg = charts[0]!.svg;
     expect(html).toContain(svg);
     expect(svg).not.toMatch(/<script/i);
@@ -98,7 +99,8 @@ describe('renderReport', () => {
   });
 
   it('lists warnings, or says there are none', async () => {
-    expect((await render('en')).html).toContain('<li>employment.csv: 3 participants have no registry months</li>');
+    expect((await render('en')).html).toContain('<li>3 participants to be analysed have no registry data at all.</li>');
+    expect((await render('nb')).html).toContain('<li>3 deltakere som skal analyseres, har ingen registerdata i det hele tatt.</li>');
     const none = await renderReport({ summary: { ...SUMMARY, warnings: [] }, plan: PLAN, lang: 'nb', version: '0.1.0' });
     expect(none.html).toContain('<p>Ingen advarsler.</p>');
     expect(none.html).not.toContain('<ul class="warnings">');
