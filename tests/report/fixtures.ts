@@ -4,28 +4,15 @@
  */
 import type { IngestSummary } from '../../src/io/dataset.ts';
 import type { AnalysisPlan } from '../../src/io/plan.ts';
+import { PLAN as TEST_PLAN } from '../helpers/delivery.ts';
 
 export const PLAN: AnalysisPlan = {
+  ...TEST_PLAN,
   trial: { name: 'IPS-forsøket i seks fylker', registration: 'NCT01964092' },
-  arms: ['IPS', 'TVR'],
-  control_arm: 'TVR',
-  stratification: 'site',
   timepoints: [6, 12, 18],
   primary_timepoint: 18,
   registry_months: { first: 0, last: 18 },
-  employment_definition: 'employed_in_month',
-  covariates: ['age', 'sex'],
-  diagnosis_levels: ['depression', 'anxiety', 'other'],
-  questionnaire_waves: [0, 6, 12],
   measures: [],
-  multiplicity: 'holm',
-  confidence_level: 0.95,
-  bootstrap_resamples: 100,
-  permutations: 100,
-  seed: 1,
-  small_cell_threshold: 3,
-  costs: {},
-  report_language: 'nb',
 };
 
 export const SUMMARY: IngestSummary = {
