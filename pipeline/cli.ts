@@ -51,8 +51,10 @@ async function runCommand(names: string[], args: CommonArgs, command: string): P
     maxViolations: args['max-errors'],
     version: TOOL_VERSION,
   };
-  await runStages(names, out, options, command, log(args.quiet));
-  if (!args.quiet) process.stderr.write(`Report: ${join(out, 'index.html')}\n`);
+  const timings = await runStages(names, out, options, command, log(args.quiet));
+  if (args.quiet) return;
+  const wroteReport = timings.some((t) => t.name === 'report');
+  process.stderr.write(wroteReport ? `Report: ${join(out, 'index.html')}\n` : `Run folder: ${out}\n`);
 }
 
 function reportError(err: unknown): number {

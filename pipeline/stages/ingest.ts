@@ -7,7 +7,7 @@ import { ingest, type Delivery } from '../../src/io/ingest.ts';
 import type { IngestArtifact } from '../artifacts.ts';
 import { ARTIFACT } from '../artifacts.ts';
 import type { Stage } from '../stage.ts';
-import { describeWarning } from '../../src/io/messages.ts';
+import { describeSummary, describeWarning } from '../../src/io/messages.ts';
 
 async function readOptional(path: string): Promise<Uint8Array | undefined> {
   try {
@@ -33,6 +33,7 @@ export const ingestStage: Stage = {
     for (const [key, path] of Object.entries(paths) as [keyof Delivery, string][]) delivery[key] = await readOptional(path);
 
     const { plan, dataset, summary } = ingest(delivery, options.maxViolations);
+    for (const line of describeSummary(summary)) log(line);
     for (const w of summary.warnings) log(`warning: ${describeWarning(w)}`);
     const inputs = (['participants', 'employment', 'questionnaires'] as const).map((key) => ({
       file: FILES[key],

@@ -2,7 +2,7 @@
  * Every rule text the contract checks use, in one place (as vega-lite keeps its log
  * messages), so wording stays consistent and can be translated later.
  */
-import type { IngestWarning } from './dataset.ts';
+import type { IngestSummary, IngestWarning } from './dataset.ts';
 
 const list = (xs: readonly (string | number)[]) => xs.join(', ');
 
@@ -69,6 +69,17 @@ export const message = {
   duplicate: 'appears more than once',
 
 } as const;
+
+/** The ingest summary in a few English lines for the console: files, dialects, arms. */
+export function describeSummary(s: IngestSummary): string[] {
+  const files = s.files.map((f) => {
+    const d = f.dialect;
+    const delimiter = d.delimiter === '\t' ? 'tab' : d.delimiter;
+    return `  ${f.file}: ${f.rows} rows; ${d.encoding}${d.bom ? ' with BOM' : ''}, delimiter "${delimiter}", decimal "${d.decimal}", ${d.line_ending} line ends`;
+  });
+  const arms = s.participants.by_arm.map((a) => `${a.arm} ${a.randomized} (${a.withdrawn} withdrawn)`).join(', ');
+  return [...files, `  ${s.participants.total} participants randomized: ${arms}`];
+}
 
 /** An ingest warning in English, for the console (the report words it per language). */
 export function describeWarning(w: IngestWarning): string {

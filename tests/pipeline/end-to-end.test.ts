@@ -94,6 +94,15 @@ describe('bad input and bad usage', () => {
     expect(r.stderr).toMatch(/run `ips-rct ingest`/);
   });
 
+  it('ingest alone prints the arm sizes of the sample and writes no report', () => {
+    const out = tempDir();
+    const r = cli(['ingest', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('410 participants randomized: IPS 229 (2 withdrawn), TVR 181 (0 withdrawn)');
+    expect(r.stderr).toContain(`Run folder: ${out}`);
+    expect(existsSync(join(out, 'index.html'))).toBe(false);
+  });
+
   it('exits 2 when the data folder does not exist', () => {
     const r = cli(['run', '--data', join(tempDir(), 'nope')]);
     expect(r.code).toBe(2);
