@@ -51,15 +51,7 @@ export function employmentRules(plan: AnalysisPlan): ColumnRule[] {
   const { first, last } = plan.registry_months;
   return [
     participantIdRule,
-    {
-      name: 'month',
-      requiredColumn: true,
-      emptyAllowed: false,
-      parse: (s) => {
-        const m = parseInteger(s, 0);
-        return m.ok && (m.value < first || m.value > last) ? { ok: false, rule: message.monthOutsidePlan(first, last) } : m;
-      },
-    },
+    timeRule('month', (m) => m >= first && m <= last, message.monthOutsidePlan(first, last)),
     { name: 'employed', requiredColumn: true, emptyAllowed: false, parse: parseBinary },
     {
       name: 'earnings_nok',
@@ -74,15 +66,7 @@ export function employmentRules(plan: AnalysisPlan): ColumnRule[] {
 export function questionnaireRules(plan: AnalysisPlan): ColumnRule[] {
   return [
     participantIdRule,
-    {
-      name: 'wave',
-      requiredColumn: true,
-      emptyAllowed: false,
-      parse: (s) => {
-        const w = parseInteger(s, 0);
-        return w.ok && !plan.questionnaire_waves.includes(w.value) ? { ok: false, rule: message.waveOutsidePlan(plan.questionnaire_waves) } : w;
-      },
-    },
+    timeRule('wave', (w) => plan.questionnaire_waves.includes(w), message.waveOutsidePlan(plan.questionnaire_waves)),
     ...plan.measures.map(
       (m): ColumnRule => ({
         name: m.column,
@@ -92,6 +76,19 @@ export function questionnaireRules(plan: AnalysisPlan): ColumnRule[] {
       }),
     ),
   ];
+}
+
+/** A required month-since-randomization column whose values the plan restricts. */
+function timeRule(name: string, inPlan: (v: number) => boolean, rule: string): ColumnRule {
+  return {
+    name,
+    requiredColumn: true,
+    emptyAllowed: false,
+    parse: (s) => {
+      const v = parseInteger(s, 0);
+      return v.ok && !inPlan(v.value) ? { ok: false, rule } : v;
+    },
+  };
 }
 
 function armIn(s: string, arms: readonly string[]): Parsed<string> {
