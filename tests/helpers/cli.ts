@@ -13,9 +13,12 @@ export function cli(args: string[], cwd = ROOT): { code: number; stdout: string;
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A fresh temporary folder. */
+/**
+ * A fresh temporary folder inside the run's scratch root (tests/global-setup.ts), which is
+ * removed when the test run ends, so test runs do not fill the machine's /tmp.
+ */
 export function tempDir(prefix = 'ips-rct-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return mkdtempSync(join(process.env.IPS_RCT_TEST_TMP ?? tmpdir(), prefix));
 }
 
 /** A copy of the shipped sample in a temporary folder, to break on purpose. */
