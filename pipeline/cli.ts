@@ -44,6 +44,7 @@ async function runCommand(names: string[], args: CommonArgs, command: string): P
   const data = args.data;
   if (!existsSync(data) || !statSync(data).isDirectory()) throw new UsageError(`--data ${data}: no such folder`);
   const out = args.out ?? join('reports', basename(resolve(data)));
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${out}: exists and is not a folder`);
   const options: StageOptions = {
     data,
     plan: args.plan ?? join(data, FILES.plan),

@@ -11,6 +11,14 @@ import type { IngestArtifact } from './artifacts.ts';
 export interface StageTiming {
   name: string;
   duration_ms: number;
+  /** False for a stage whose artifacts an earlier command wrote and this one reused. */
+  ran: boolean;
+}
+
+/** Where the delivery was read from, by the command that ran ingest. */
+export interface Source {
+  data: string;
+  plan: string;
 }
 
 export interface Manifest {
@@ -19,8 +27,9 @@ export interface Manifest {
   command: string;
   node_version: string;
   platform: string;
+  data_folder: string | null;
   inputs: IngestArtifact['inputs'];
-  plan: { file: string; sha256: string };
+  plan: { file: string | null; sha256: string };
   seed: number;
   random_generator: typeof RNG_INFO;
   packages: Record<string, string>;
@@ -46,15 +55,16 @@ export function installedVersions(): Record<string, string> {
 }
 
 /** Builds the manifest for a finished command. */
-export function buildManifest(command: string, planFile: string, ingest: IngestArtifact, stages: StageTiming[]): Manifest {
+export function buildManifest(command: string, source: Source | null, ingest: IngestArtifact, stages: StageTiming[]): Manifest {
   return {
     tool: { name: projectPackage.name, version: projectPackage.version },
     created_at: new Date().toISOString(),
     command,
     node_version: process.version,
     platform: `${process.platform}-${process.arch}`,
+    data_folder: source?.data ?? null,
     inputs: ingest.inputs,
-    plan: { file: planFile, sha256: ingest.plan_sha256 },
+    plan: { file: source?.plan ?? null, sha256: ingest.plan_sha256 },
     seed: ingest.plan.seed,
     random_generator: RNG_INFO,
     packages: installedVersions(),

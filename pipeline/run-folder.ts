@@ -3,7 +3,7 @@
  * artifacts live under `artifacts/`, which must never be published; the report,
  * results.json, charts and manifest at the top level hold no row-level data.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toJsonText, writeFileAtomic } from '../src/io/atomic-write.ts';
 import { UsageError } from '../src/io/errors.ts';
@@ -37,7 +37,31 @@ export class RunFolder {
     } catch {
       throw new UsageError(`${this.path(rel)} is missing: run \`ips-rct ${producedBy}\` (or \`ips-rct run\`) first`);
     }
-    return JSON.parse(text) as T;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new UsageError(`${this.path(rel)} is damaged (not JSON): run \`ips-rct ${producedBy}\` (or \`ips-rct run\`) again`);
+    }
+  }
+
+  /** Reads a JSON file if it is there and readable, else null (for optional history). */
+  async readJsonIfPresent<T>(rel: string): Promise<T | null> {
+    try {
+      return JSON.parse(await readFile(this.path(rel), 'utf8')) as T;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Removes temporary files a killed process may have left, so none is mistaken for output. */
+  async removeTemporaries(): Promise<void> {
+    let names: string[];
+    try {
+      names = (await readdir(this.dir, { recursive: true })) as string[];
+    } catch {
+      return;
+    }
+    for (const name of names) if (name.endsWith('.tmp')) await rm(this.path(name), { force: true });
   }
 
   /** Removes a file or folder if present, so a stale output never looks current. */

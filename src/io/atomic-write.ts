@@ -2,7 +2,7 @@
  * Writes that are never seen half-done: data goes to a temporary file beside the target,
  * then a rename (atomic on one file system) puts it in place.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 let counter = 0;
@@ -12,7 +12,14 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.${counter++}.tmp`;
   try {
-    await writeFile(tmp, data);
+    const handle = await open(tmp, 'w');
+    try {
+      await handle.writeFile(data);
+      // On disk before the rename, so a power cut cannot leave a renamed but empty file.
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(tmp, path);
   } catch (err) {
     await rm(tmp, { force: true });

@@ -5,7 +5,7 @@
 import type { AnalysisPlan } from './plan.ts';
 import { message } from './messages.ts';
 import type { ColumnRule } from './table-check.ts';
-import { parseBinary, parseDate, parseInteger, parseLevel, parseNumber, type Parsed } from './values.ts';
+import { parseBinary, parseDate, parseInteger, parseLabel, parseLevel, parseNumber, type Parsed } from './values.ts';
 
 export const FILES = {
   participants: 'participants.csv',
@@ -24,16 +24,15 @@ const participantIdRule: ColumnRule = {
   requiredColumn: true,
   emptyAllowed: false,
   hideValue: true,
+  key: true,
   parse: (s) => (PSEUDONYM.test(s) ? { ok: true, value: s } : { ok: false, rule: message.participantId }),
 };
-
-const text = (s: string): Parsed<string> => ({ ok: true, value: s });
 
 /** Column rules for participants.csv. Baseline covariates may be missing (empty). */
 export function participantRules(plan: AnalysisPlan): ColumnRule[] {
   return [
     participantIdRule,
-    { name: 'site', requiredColumn: true, emptyAllowed: false, parse: text },
+    { name: 'site', requiredColumn: true, emptyAllowed: false, parse: (s) => parseLabel(s) },
     { name: 'arm', requiredColumn: true, emptyAllowed: false, parse: (s) => armIn(s, plan.arms) },
     { name: 'allocation_no', requiredColumn: false, emptyAllowed: false, parse: (s) => parseInteger(s, 1) },
     { name: 'randomized_on', requiredColumn: true, emptyAllowed: false, parse: parseDate },
@@ -84,6 +83,7 @@ function timeRule(name: string, inPlan: (v: number) => boolean, rule: string): C
     name,
     requiredColumn: true,
     emptyAllowed: false,
+    key: true,
     parse: (s) => {
       const v = parseInteger(s, 0);
       return v.ok && !inPlan(v.value) ? { ok: false, rule } : v;

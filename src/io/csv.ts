@@ -68,7 +68,10 @@ export interface ParsedCsv {
 export function parseCsv(decoded: DecodedText): ParsedCsv {
   const delimiter = detectDelimiter(decoded.text);
   const line_ending = detectLineEnding(decoded.text);
-  const result = Papa.parse<string[]>(decoded.text, { delimiter, header: false, skipEmptyLines: false });
+  // One line end for the parser: a file that mixes them (a CRLF header above LF rows, as
+  // hand edits produce) would otherwise read as a single enormous row.
+  const text = decoded.text.replace(/\r\n?/g, '\n');
+  const result = Papa.parse<string[]>(text, { delimiter, newline: '\n', header: false, skipEmptyLines: false });
   const syntaxErrorRows = [...new Set(result.errors.filter((e) => e.type === 'Quotes').map((e) => (e.row ?? 0) + 1))];
   const [header = [], ...rest] = result.data;
   const records = rest

@@ -46,24 +46,23 @@ export function containsNorwegianNationalId(value: string): boolean {
   return false;
 }
 
-// Words (English and Norwegian) that name a direct identifier. Matched as whole words of
-// the column name, and as word endings for "name"/"navn" (firstname, etternavn).
-const IDENTIFIER_WORDS = new Set([
-  'name', 'names', 'navn', 'fornavn', 'etternavn', 'surname', 'firstname', 'lastname', 'fullname',
-  'address', 'adresse', 'addr', 'postadresse', 'street', 'gateadresse',
-  'phone', 'telephone', 'telefon', 'tlf', 'mobile', 'mobil', 'mobilnr', 'mobilnummer', 'telefonnr', 'tlfnr', 'telefonnummer', 'phonenumber',
-  'email', 'mail', 'epost', 'e-mail', 'e-post',
-]);
+// Words (English and Norwegian) that name a direct identifier, matched as whole words of
+// the column name and as endings of the name written without separators, so that
+// "first_name", "etternavn", "hjemmeadresse", "mobiltelefon" and "kontaktEpost" are caught.
+const IDENTIFIER_WORDS = new Set(['name', 'names', 'navn', 'address', 'adresse', 'addr', 'street', 'phone', 'telefon', 'tlf', 'mobil', 'mobile', 'mail', 'email', 'epost']);
+const IDENTIFIER_ENDING = /(name|navn|address|adresse|phone|telefon|tlf|telefonnr|tlfnr|mobilnr|mobilnummer|telefonnummer|phonenumber|email|mail|epost)$/;
+// Names of things, not of people: "site_name", "fylkesnavn", "filename".
+const NOT_A_PERSON = /^(file|site|county|fylke|fylkes|kommune|kommunes|municipality|study|trial|arm|measure|variable|diagnosis|host)(name|navn)$/;
 
-/** True if a column name says it holds a name, address, phone number or e-mail address. */
+/**
+ * True if a column name says it holds a name, address, phone number or e-mail address.
+ * Trailing digits ("email2") and separators are ignored; letter case is not significant.
+ */
 export function isIdentifierColumnName(column: string): boolean {
   const norm = column.normalize('NFC').toLowerCase().trim();
-  const compact = norm.replace(/[\s_.-]+/g, '');
-  if (IDENTIFIER_WORDS.has(compact) || /(name|navn)$/.test(compact) || /^(e)?(mail|post)(address|adresse)?$/.test(compact)) {
-    return compact !== 'filename';
-  }
-  const words = norm.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  if (words.some((w) => IDENTIFIER_WORDS.has(w))) return true;
-  // "e_mail", "e-post" split into two words.
-  return words.some((w, i) => w === 'e' && (words[i + 1] === 'mail' || words[i + 1] === 'post'));
+  const compact = norm.replace(/[^\p{L}]+/gu, '').replace(/\d+$/, '');
+  if (compact === '' || NOT_A_PERSON.test(compact)) return false;
+  if (IDENTIFIER_ENDING.test(compact)) return true;
+  const words = norm.split(/[^\p{L}]+/u).filter(Boolean);
+  return words.some((w) => IDENTIFIER_WORDS.has(w));
 }

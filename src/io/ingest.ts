@@ -12,12 +12,17 @@ import { message } from './messages.ts';
 import { validatePlan, type AnalysisPlan } from './plan.ts';
 import { checkTable, ViolationLog, type CheckedTable, type ColumnRule } from './table-check.ts';
 
+/** A delivered path that exists but cannot be read as a file (a folder, no permission). */
+export interface Unreadable {
+  unreadable: string;
+}
+
 /** The delivered files' bytes; a missing file is `undefined`. */
 export interface Delivery {
-  plan?: Uint8Array;
-  participants?: Uint8Array;
-  employment?: Uint8Array;
-  questionnaires?: Uint8Array;
+  plan?: Uint8Array | Unreadable;
+  participants?: Uint8Array | Unreadable;
+  employment?: Uint8Array | Unreadable;
+  questionnaires?: Uint8Array | Unreadable;
 }
 
 export interface IngestResult {
@@ -65,15 +70,33 @@ export function ingest(delivery: Delivery, maxViolations = DEFAULT_MAX_VIOLATION
   return { plan, dataset, summary: summarize(dataset, plan, files, warnings) };
 }
 
-function readPlan(bytes: Uint8Array | undefined, log: ViolationLog): AnalysisPlan | null {
-  const file = FILES.plan;
-  if (!bytes) {
+/** The bytes of a delivered file, or null after logging why there are none. */
+function bytesOf(content: Uint8Array | Unreadable | undefined, file: string, log: ViolationLog): Uint8Array | null {
+  if (content === undefined) {
     log.add({ file, row: null, column: null, rule: message.fileMissing, found: 'no file' });
+    return null;
+  }
+  if ('unreadable' in content) {
+    log.add({ file, row: null, column: null, rule: message.fileUnreadable, found: content.unreadable });
+    return null;
+  }
+  return content;
+}
+
+function readPlan(content: Delivery['plan'], log: ViolationLog): AnalysisPlan | null {
+  const file = FILES.plan;
+  const bytes = bytesOf(content, file, log);
+  if (!bytes) return null;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    log.add({ file, row: null, column: null, rule: message.planNotUtf8, found: 'bytes that are not UTF-8' });
     return null;
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, ''));
+    raw = JSON.parse(text);
   } catch (err) {
     log.add({ file, row: null, column: null, rule: message.planUnreadable, found: (err as Error).message.slice(0, 120) });
     return null;
@@ -83,11 +106,9 @@ function readPlan(bytes: Uint8Array | undefined, log: ViolationLog): AnalysisPla
   return plan ?? null;
 }
 
-function readCsv(bytes: Uint8Array | undefined, file: string, log: ViolationLog): ParsedCsv | null {
-  if (!bytes) {
-    log.add({ file, row: null, column: null, rule: message.fileMissing, found: 'no file' });
-    return null;
-  }
+function readCsv(content: Delivery['participants'], file: string, log: ViolationLog): ParsedCsv | null {
+  const bytes = bytesOf(content, file, log);
+  if (!bytes) return null;
   const decoded = decodeText(bytes);
   if (!decoded) {
     log.add({ file, row: null, column: null, rule: message.fileNotText, found: 'NUL byte' });
@@ -108,39 +129,41 @@ function checkReferences(
   plan: AnalysisPlan,
   log: ViolationLog,
 ): Map<string, number> {
+  // Built from every row with a valid identifier, so one bad cell elsewhere in a row does
+  // not turn that participant's registry and questionnaire rows into false errors.
+  const firstRow = new Map<string, number>();
+  for (const { row, values } of p.keys) {
+    const id = values[0] as string;
+    const first = firstRow.get(id);
+    if (first !== undefined) log.add({ file: FILES.participants, row, column: 'participant_id', rule: message.duplicateParticipant(first), found: 'duplicate' });
+    else firstRow.set(id, row);
+  }
   const ids = new Map<string, number>();
-  const pid = (p.columns.participant_id ?? []) as string[];
-  pid.forEach((id, i) => {
-    const first = ids.get(id);
-    if (first !== undefined) log.add({ file: FILES.participants, row: p.rows[i]!, column: 'participant_id', rule: message.duplicateParticipant(p.rows[first]!), found: 'duplicate' });
-    else ids.set(id, i);
-  });
+  ((p.columns.participant_id ?? []) as string[]).forEach((id, i) => ids.set(id, i));
   const arms = (p.columns.arm ?? []) as string[];
-  if (pid.length > 0) {
+  if (arms.length > 0 && log.total === 0) {
     for (const arm of plan.arms) {
       if (!arms.includes(arm)) log.add({ file: FILES.participants, row: null, column: 'arm', rule: message.armWithoutParticipants(arm), found: '0 participants' });
     }
   }
-  if (e && e.headerOk) checkRepeatedMeasures(e, FILES.employment, 'month', ids, log);
-  if (q && q.headerOk) checkRepeatedMeasures(q, FILES.questionnaires, 'wave', ids, log);
+  if (e && e.headerOk) checkRepeatedMeasures(e, FILES.employment, 'month', firstRow, log);
+  if (q && q.headerOk) checkRepeatedMeasures(q, FILES.questionnaires, 'wave', firstRow, log);
   return ids;
 }
 
-function checkRepeatedMeasures(t: CheckedTable, file: string, key: 'month' | 'wave', ids: Map<string, number>, log: ViolationLog): void {
+function checkRepeatedMeasures(t: CheckedTable, file: string, key: 'month' | 'wave', known: Map<string, number>, log: ViolationLog): void {
   const seen = new Map<string, number>();
-  const pid = (t.columns.participant_id ?? []) as string[];
-  const at = (t.columns[key] ?? []) as number[];
-  pid.forEach((id, i) => {
-    const row = t.rows[i]!;
-    if (!ids.has(id)) {
+  for (const { row, values } of t.keys) {
+    const [id, at] = values as [string, number];
+    if (!known.has(id)) {
       log.add({ file, row, column: 'participant_id', rule: message.unknownParticipant, found: 'unknown participant' });
-      return;
+      continue;
     }
-    const k = `${id}\u0000${at[i]}`;
+    const k = `${id}\u0000${at}`;
     const first = seen.get(k);
-    if (first !== undefined) log.add({ file, row, column: key, rule: message.duplicatePair(key, first), found: String(at[i]) });
+    if (first !== undefined) log.add({ file, row, column: key, rule: message.duplicatePair(key, first), found: String(at) });
     else seen.set(k, row);
-  });
+  }
 }
 
 function buildDataset(p: CheckedTable, e: CheckedTable, q: CheckedTable, plan: AnalysisPlan, ids: Map<string, number>): Dataset {

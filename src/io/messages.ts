@@ -9,7 +9,7 @@ const list = (xs: readonly (string | number)[]) => xs.join(', ');
 export const message = {
   // Files
   fileMissing: 'required file is missing',
-  fileUnreadable: 'file could not be read',
+  fileUnreadable: 'file could not be read (a folder, or no permission)',
   fileNotText: 'file is not text (it contains NUL bytes)',
   fileEmpty: 'file is empty: a header row is required',
   fileNoRows: 'file has a header but no data rows',
@@ -32,6 +32,7 @@ export const message = {
   integerIn: (min: number, max: number) => `must be a whole number from ${min} to ${max}`,
   integerAtLeast: (min: number) => `must be a whole number of at least ${min}`,
   date: 'must be a calendar date written YYYY-MM-DD',
+  label: (max: number) => `must be a name of at most ${max} characters, without line breaks`,
   oneOf: (xs: readonly (string | number)[]) => `must be one of: ${list(xs)}`,
   subsetOf: (xs: readonly string[]) => `must be a list without repeats of: ${list(xs)}`,
   binary: 'must be 0 or 1',
@@ -46,6 +47,7 @@ export const message = {
 
   // Plan
   planUnreadable: 'plan is not valid JSON',
+  planNotUtf8: 'plan must be UTF-8 text (save it as UTF-8)',
   planNotObject: 'plan must be a JSON object',
   planUnknownField: 'field is not part of the analysis plan (misspelt?)',
   planArms: 'must list exactly two distinct arm labels of 1–32 characters A-Z, a-z, 0-9, _ and -',

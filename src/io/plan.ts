@@ -4,6 +4,7 @@
  * to decide how to analyse.
  */
 import { Violation } from './errors.ts';
+import { isIdentifierColumnName } from './identifiers.ts';
 import { message } from './messages.ts';
 
 /** A questionnaire measure declared in the plan. */
@@ -70,9 +71,18 @@ export function validatePlan(raw: Json, file: string): { plan?: AnalysisPlan; vi
   }
   const p = raw as Record<string, Json>;
 
+  const unknownKeys = (obj: Record<string, unknown>, at: string, known: string[]) => {
+    for (const key of Object.keys(obj)) if (!known.includes(key)) add(`${at}.${key}`, message.planUnknownField, key);
+  };
   const trial = p.trial;
   if (!isObject(trial) || typeof trial.name !== 'string' || trial.name.trim() === '') {
     add('trial.name', message.nonEmptyString, isObject(trial) ? trial.name : trial);
+  }
+  if (isObject(trial)) {
+    unknownKeys(trial, 'trial', ['name', 'registration']);
+    if (trial.registration !== undefined && (typeof trial.registration !== 'string' || trial.registration.trim() === '')) {
+      add('trial.registration', message.nonEmptyString, trial.registration);
+    }
   }
 
   const arms = p.arms;
@@ -89,6 +99,7 @@ export function validatePlan(raw: Json, file: string): { plan?: AnalysisPlan; vi
   const rm = p.registry_months;
   const rmOk = isObject(rm) && isInt(rm.first, 0) && isInt(rm.last, 0) && (rm.first as number) <= (rm.last as number);
   if (!rmOk) add('registry_months', message.planRegistryMonths, rm);
+  if (isObject(rm)) unknownKeys(rm, 'registry_months', ['first', 'last']);
 
   const tps = p.timepoints;
   const tpsOk = isIntArray(tps, 0) && tps.length > 0 && isStrictlyIncreasing(tps);
@@ -126,15 +137,18 @@ export function validatePlan(raw: Json, file: string): { plan?: AnalysisPlan; vi
     measures.forEach((m, i) => {
       const at = `measures[${i}]`;
       if (!isObject(m)) return add(at, message.planMeasureObject, m);
+      unknownKeys(m, at, ['column', 'label', 'min', 'max', 'higher_is_better']);
       if (typeof m.column !== 'string' || !MEASURE_COLUMN.test(m.column) || RESERVED_QUESTIONNAIRE_COLUMNS.includes(m.column)) {
         add(`${at}.column`, message.planMeasureColumn, m.column);
+      } else if (isIdentifierColumnName(m.column)) {
+        add(`${at}.column`, message.identifierColumn, m.column);
       } else if (seen.has(m.column)) {
         add(`${at}.column`, message.duplicate, m.column);
       } else seen.add(m.column);
       const label = m.label;
       if (!isObject(label) || typeof label.nb !== 'string' || !label.nb.trim() || typeof label.en !== 'string' || !label.en.trim()) {
         add(`${at}.label`, message.planMeasureLabel, label);
-      }
+      } else unknownKeys(label, `${at}.label`, ['nb', 'en']);
       if (!isFiniteNumber(m.min) || !isFiniteNumber(m.max) || m.min >= m.max) add(`${at}.min/max`, message.planMeasureRange, [m.min, m.max]);
       if (typeof m.higher_is_better !== 'boolean') add(`${at}.higher_is_better`, message.boolean, m.higher_is_better);
     });

@@ -23,6 +23,11 @@ export interface ColumnRule {
   emptyAllowed: boolean;
   /** Never print the value of this column in a message (identifiers). */
   hideValue?: boolean;
+  /**
+   * Part of the row's key (participant, month or wave): kept for every row whose key cells
+   * are valid, even when other cells are not, so referential checks see every participant.
+   */
+  key?: boolean;
   parse: (s: string, ctx: CellContext) => Parsed<unknown>;
 }
 
@@ -43,6 +48,8 @@ export interface CheckedTable {
   columns: Record<string, unknown[]>;
   /** Spreadsheet row number of each kept row. */
   rows: number[];
+  /** Key values (in key-rule order) of every row whose key cells are valid, with its row number. */
+  keys: { row: number; values: unknown[] }[];
   /** Columns present in the file but not in the contract. */
   ignored: string[];
   /** False when the header is unusable; columns are then empty. */
@@ -55,21 +62,23 @@ export interface CheckedTable {
  * otherwise broken, because they decide whether the data may be held at all.
  */
 export function checkTable(csv: ParsedCsv, file: string, rules: ColumnRule[], log: ViolationLog): CheckedTable {
-  const headerOk = checkHeader(csv.header, file, rules, log);
+  const syntaxRows = new Set(csv.syntaxErrorRows);
+  const headerOk = checkHeader(csv.header, file, rules, log, syntaxRows.has(1));
   const index = new Map(csv.header.map((h, i) => [h, i]));
   const known = new Set(rules.map((r) => r.name));
-  const ignored = csv.header.filter((h) => h !== '' && !known.has(h) && !isIdentifierColumnName(h));
+  const ignored = csv.header.filter((h) => h !== '' && !known.has(h) && !isIdentifierColumnName(h) && !containsNorwegianNationalId(h));
   const present = rules.filter((r) => index.has(r.name));
+  const keyRules = present.filter((r) => r.key);
   const columns: Record<string, unknown[]> = Object.fromEntries(present.map((r) => [r.name, []]));
   const rows: number[] = [];
+  const keys: CheckedTable['keys'] = [];
   const ctx: CellContext = { allowComma: csv.dialect.delimiter !== ',', sawComma: false };
-  const syntaxRows = new Set(csv.syntaxErrorRows);
 
   for (const { row, fields } of csv.records) {
     let rowOk = true;
     fields.forEach((raw, i) => {
       if (containsNorwegianNationalId(raw)) {
-        log.add({ file, row, column: csv.header[i] ?? `#${i + 1}`, rule: message.nationalId, found: HIDDEN });
+        log.add({ file, row, column: columnLabel(csv.header, i), rule: message.nationalId, found: HIDDEN });
         rowOk = false;
       }
     });
@@ -83,20 +92,30 @@ export function checkTable(csv: ParsedCsv, file: string, rules: ColumnRule[], lo
       continue;
     }
     if (!rowOk) continue;
+    const parsed = new Map<ColumnRule, Parsed<unknown>>();
     for (const rule of present) {
       const raw = fields[index.get(rule.name)!]!.trim();
       const value = parseCell(raw, rule, ctx);
+      parsed.set(rule, value);
       if (!value.ok) {
         log.add({ file, row, column: rule.name, rule: value.rule, found: rule.hideValue ? HIDDEN : safeFound(raw) });
         rowOk = false;
       }
-      columns[rule.name]!.push(value.ok ? value.value : null);
     }
-    if (!rowOk) for (const rule of present) columns[rule.name]!.pop();
-    else rows.push(row);
+    const keyValues = keyRules.map((r) => parsed.get(r)!);
+    if (keyValues.every((v) => v.ok)) keys.push({ row, values: keyValues.map((v) => (v.ok ? v.value : null)) });
+    if (!rowOk) continue;
+    for (const rule of present) columns[rule.name]!.push((parsed.get(rule) as { value: unknown }).value);
+    rows.push(row);
   }
   if (ctx.sawComma) csv.dialect.decimal = ',';
-  return { columns, rows, ignored, headerOk };
+  return { columns, rows, keys, ignored, headerOk };
+}
+
+/** A column's name for a message, or its position when the name itself is an identifier. */
+function columnLabel(header: string[], i: number): string {
+  const h = header[i];
+  return h === undefined || h === '' || containsNorwegianNationalId(h) ? `#${i + 1}` : h;
 }
 
 function parseCell(raw: string, rule: ColumnRule, ctx: CellContext): Parsed<unknown> {
@@ -104,12 +123,19 @@ function parseCell(raw: string, rule: ColumnRule, ctx: CellContext): Parsed<unkn
   return rule.parse(raw, ctx);
 }
 
-function checkHeader(header: string[], file: string, rules: ColumnRule[], log: ViolationLog): boolean {
+function checkHeader(header: string[], file: string, rules: ColumnRule[], log: ViolationLog, badQuotes: boolean): boolean {
   let ok = true;
+  if (badQuotes) {
+    log.add({ file, row: 1, column: null, rule: message.csvSyntax, found: `${header.length} fields` });
+    ok = false;
+  }
   const seen = new Set<string>();
   header.forEach((h, i) => {
-    const column = h === '' ? `#${i + 1}` : h;
-    if (h === '') {
+    const column = columnLabel(header, i);
+    if (containsNorwegianNationalId(h)) {
+      log.add({ file, row: 1, column, rule: message.nationalId, found: HIDDEN });
+      ok = false;
+    } else if (h === '') {
       log.add({ file, row: 1, column, rule: message.emptyColumnName, found: 'empty' });
       ok = false;
     } else if (seen.has(h)) {
@@ -124,7 +150,7 @@ function checkHeader(header: string[], file: string, rules: ColumnRule[], log: V
   });
   for (const r of rules) {
     if (r.requiredColumn && !seen.has(r.name)) {
-      log.add({ file, row: 1, column: r.name, rule: message.missingColumn(r.name), found: `columns ${safeFound(header.join(','))}` });
+      log.add({ file, row: 1, column: r.name, rule: message.missingColumn(r.name), found: `columns ${safeFound(header.map((_, i) => columnLabel(header, i)).join(','))}` });
       ok = false;
     }
   }

@@ -42,6 +42,11 @@ export function parseLevel<T extends string>(s: string, levels: readonly T[]): P
   return (levels as readonly string[]).includes(s) ? ok(s as T) : fail(message.oneOf(levels));
 }
 
+/** A short label (a site name): at most `max` characters, no line breaks or control characters. */
+export function parseLabel(s: string, max = 100): Parsed<string> {
+  return s.length <= max && !/\p{Cc}/u.test(s) ? ok(s) : fail(message.label(max));
+}
+
 /** A real calendar date written YYYY-MM-DD (so 2014-02-30 is refused). */
 export function parseDate(s: string): Parsed<string> {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

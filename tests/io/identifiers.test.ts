@@ -62,6 +62,13 @@ describe('Norwegian national identity numbers', () => {
     expect(JSON.stringify(v)).not.toContain(FNR.slice(0, 6));
   });
 
+  it('stops ingest on an identity number used as a column name, printing neither it nor the name', () => {
+    const csv = PARTICIPANTS.split('\n').map((l, i) => `${l},${i === 0 ? FNR : 'x'}`).join('\n');
+    const v = violations({ participants: csv });
+    expect(v).toContainEqual(expect.objectContaining({ file: 'participants.csv', row: 1, column: '#12', found: HIDDEN }));
+    expect(JSON.stringify(v)).not.toContain(FNR);
+  });
+
   it('scans columns outside the contract too', () => {
     const csv = PARTICIPANTS.split('\n').map((l, i) => `${l},${i === 2 ? D_NUMBER : 'x'}`).join('\n');
     const v = violations({ participants: csv.replace(',withdrawn,x', ',withdrawn,note') });
@@ -76,10 +83,13 @@ describe('Norwegian national identity numbers', () => {
 });
 
 describe('identifier column names', () => {
-  it.each(['name', 'Navn', 'first_name', 'etternavn', 'address', 'Adresse', 'phone', 'telefon', 'tlf', 'e-mail', 'E_post', 'email'])('flags %s', (c) => {
+  it.each([
+    'name', 'Navn', 'first_name', 'etternavn', 'address', 'Adresse', 'phone', 'telefon', 'tlf', 'e-mail', 'E_post', 'email',
+    'hjemmeadresse', 'bostedsadresse', 'mobiltelefon', 'kontaktEpost', 'epost1', 'email2', 'navn2', 'cellphone', 'mobilnr', 'username',
+  ])('flags %s', (c) => {
     expect(isIdentifierColumnName(c)).toBe(true);
   });
-  it.each(['participant_id', 'site', 'arm', 'diagnosis', 'education', 'filename', 'qol'])('does not flag %s', (c) => {
+  it.each(['participant_id', 'site', 'arm', 'diagnosis', 'education', 'filename', 'qol', 'site_name', 'fylkesnavn', 'postnummer', 'earnings_nok'])('does not flag %s', (c) => {
     expect(isIdentifierColumnName(c)).toBe(false);
   });
   it('stops ingest naming file, row 1 and the column', () => {

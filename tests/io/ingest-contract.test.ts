@@ -23,6 +23,7 @@ const P = 'participants.csv';
 const E = 'employment.csv';
 const Q = 'questionnaires.csv';
 const PLAN = 'analysis-plan.json';
+const PLAN_MEASURE = { column: 'qol', label: { nb: 'Livskvalitet', en: 'Quality of life' }, min: 0, max: 10, higher_is_better: true };
 const pRow = (n: number, line: string) => ({ participants: replaceLine(PARTICIPANTS, n, line) });
 const eRow = (n: number, line: string) => ({ employment: replaceLine(EMPLOYMENT, n, line) });
 const qRow = (n: number, line: string) => ({ questionnaires: replaceLine(QUESTIONNAIRES, n, line) });
@@ -71,9 +72,21 @@ describe('file-level rules', () => {
     ['plan measure column missing', { questionnaires: QUESTIONNAIRES.replace(',depression', ',dep') }, { file: Q, row: 1, column: 'depression', rule: /required column "depression"/ }],
     ['too few fields', eRow(2, 'P01,6,1'), { file: E, row: 3, column: null, rule: /must have 4 fields/ }],
     ['unbalanced quote', eRow(9, 'P03,12,0,"0'), { file: E, row: 10, column: null, rule: /unbalanced quotes|must have 4 fields/ }],
+    ['unbalanced quote in the header', eRow(0, '"participant_id,month,employed,earnings_nok'), { file: E, row: 1, column: null, rule: /unbalanced quotes/ }],
   ];
   it.each(cases)('%s', (_name, changes, expected) => {
     expect(violations(changes)).toContainEqual(expect.objectContaining({ ...expected, rule: expect.stringMatching(expected.rule) }));
+  });
+
+  it('reads a file that mixes line ends (CRLF header, LF rows) row by row', () => {
+    const mixed = EMPLOYMENT.replace('\n', '\r\n');
+    expect(ingestOk({ employment: mixed }).dataset.employment.month).toHaveLength(9);
+  });
+
+  it('reports a path that is a folder as unreadable', () => {
+    const d = toBytes(textDelivery());
+    d.employment = { unreadable: 'a folder' };
+    expect(violationsOf(d)).toContainEqual(expect.objectContaining({ file: E, rule: expect.stringMatching(/could not be read/), found: 'a folder' }));
   });
 
   it('rejects binary content', () => {
@@ -88,6 +101,8 @@ describe('participants.csv value rules', () => {
     ['participant_id pattern', pRow(1, 'P 01,Østfold,IPS,1,2014-01-10,34,F,depression,secondary,1,0'), { file: P, row: 2, column: 'participant_id', rule: /pseudonym/ }],
     ['participant_id too long', pRow(1, `${'x'.repeat(65)},Østfold,IPS,1,2014-01-10,34,F,depression,secondary,1,0`), { file: P, row: 2, column: 'participant_id', rule: /1–64/ }],
     ['duplicate participant', pRow(2, 'P01,Østfold,TVR,2,2014-01-12,45,M,anxiety,higher,0,0'), { file: P, row: 3, column: 'participant_id', rule: /more than once \(first at row 2\)/ }],
+    ['site with a line break', pRow(1, 'P01,"Øst\nfold",IPS,1,2014-01-10,34,F,depression,secondary,1,0'), { file: P, row: 2, column: 'site', rule: /without line breaks/ }],
+    ['site too long', pRow(1, `P01,${'x'.repeat(101)},IPS,1,2014-01-10,34,F,depression,secondary,1,0`), { file: P, row: 2, column: 'site', rule: /at most 100 characters/ }],
     ['site empty', pRow(1, 'P01,,IPS,1,2014-01-10,34,F,depression,secondary,1,0'), { file: P, row: 2, column: 'site', rule: /required/ }],
     ['arm not in plan', pRow(1, 'P01,Østfold,CTRL,1,2014-01-10,34,F,depression,secondary,1,0'), { file: P, row: 2, column: 'arm', rule: /plan's arms: IPS, TVR/ }],
     ['allocation_no not ≥ 1', pRow(1, 'P01,Østfold,IPS,0,2014-01-10,34,F,depression,secondary,1,0'), { file: P, row: 2, column: 'allocation_no', rule: /at least 1/ }],
@@ -104,6 +119,18 @@ describe('participants.csv value rules', () => {
   ];
   it.each(cases)('%s', (_name, changes, expected) => {
     expect(violations(changes)).toContainEqual(expect.objectContaining({ ...expected, rule: expect.stringMatching(expected.rule) }));
+  });
+
+  it('one bad cell does not make the participant unknown in the other files', () => {
+    const v = violations(pRow(1, 'P01,Østfold,IPS,1,2014-01-10,99,F,depression,secondary,1,0'));
+    expect(v).toHaveLength(1);
+    expect(v[0]).toMatchObject({ file: P, row: 2, column: 'age' });
+  });
+
+  it('finds a duplicate participant even when the duplicate row has another bad cell', () => {
+    const v = violations({ participants: `${PARTICIPANTS}\nP01,Østfold,TVR,3,2014-01-12,999,M,anxiety,higher,0,0` });
+    expect(v).toContainEqual(expect.objectContaining({ row: 6, column: 'participant_id', rule: expect.stringMatching(/first at row 2/) }));
+    expect(v).toContainEqual(expect.objectContaining({ row: 6, column: 'age' }));
   });
 
   it('never prints a participant identifier', () => {
@@ -157,10 +184,41 @@ describe('analysis plan rules', () => {
     ['missing seed', { plan: planWith({ seed: undefined }) }, { file: PLAN, row: null, column: 'seed', rule: /whole number/ }],
     ['measure range reversed', { plan: planWith({ measures: [{ column: 'qol', label: { nb: 'a', en: 'b' }, min: 10, max: 0, higher_is_better: true }] }) }, { file: PLAN, row: null, column: 'measures[0].min/max', rule: /min < max/ }],
     ['unknown covariate', { plan: planWith({ covariates: ['age', 'income'] }) }, { file: PLAN, row: null, column: 'covariates', rule: /list without repeats/ }],
+    ['unknown field inside trial', { plan: planWith({ trial: { name: 'T', registation: 'x' } }) }, { file: PLAN, row: null, column: 'trial.registation', rule: /misspelt/ }],
+    ['registration not a text', { plan: planWith({ trial: { name: 'T', registration: 5 } }) }, { file: PLAN, row: null, column: 'trial.registration', rule: /non-empty text/ }],
+    ['trial name empty', { plan: planWith({ trial: { name: ' ' } }) }, { file: PLAN, row: null, column: 'trial.name', rule: /non-empty text/ }],
+    ['unknown field inside a measure', { plan: planWith({ measures: [{ ...PLAN_MEASURE, lable: 'x' }] }) }, { file: PLAN, row: null, column: 'measures[0].lable', rule: /misspelt/ }],
+    ['measure label missing English', { plan: planWith({ measures: [{ ...PLAN_MEASURE, label: { nb: 'a' } }] }) }, { file: PLAN, row: null, column: 'measures[0].label', rule: /both labels/ }],
+    ['measure column reserved', { plan: planWith({ measures: [{ ...PLAN_MEASURE, column: 'wave' }] }) }, { file: PLAN, row: null, column: 'measures[0].column', rule: /not participant_id or wave/ }],
+    ['measure column twice', { plan: planWith({ measures: [PLAN_MEASURE, PLAN_MEASURE] }) }, { file: PLAN, row: null, column: 'measures[1].column', rule: /more than once/ }],
+    ['measure column names an identifier', { plan: planWith({ measures: [{ ...PLAN_MEASURE, column: 'phone' }] }) }, { file: PLAN, row: null, column: 'measures[0].column', rule: /direct identifier/ }],
+    ['higher_is_better not boolean', { plan: planWith({ measures: [{ ...PLAN_MEASURE, higher_is_better: 'yes' }] }) }, { file: PLAN, row: null, column: 'measures[0].higher_is_better', rule: /true or false/ }],
+    ['stratification not a column', { plan: planWith({ stratification: 'county' }) }, { file: PLAN, row: null, column: 'stratification', rule: /one of: site/ }],
+    ['employment definition unknown', { plan: planWith({ employment_definition: 'ever' }) }, { file: PLAN, row: null, column: 'employment_definition', rule: /employed_in_month/ }],
+    ['diagnosis levels repeated', { plan: planWith({ diagnosis_levels: ['a', 'a'] }) }, { file: PLAN, row: null, column: 'diagnosis_levels', rule: /distinct/ }],
+    ['questionnaire waves not increasing', { plan: planWith({ questionnaire_waves: [6, 0] }) }, { file: PLAN, row: null, column: 'questionnaire_waves', rule: /increasing order/ }],
+    ['registry months reversed', { plan: planWith({ registry_months: { first: 12, last: 0 } }) }, { file: PLAN, row: null, column: 'registry_months', rule: /0 ≤ m ≤ n/ }],
+    ['unknown field inside registry months', { plan: planWith({ registry_months: { first: 0, last: 12, step: 1 } }) }, { file: PLAN, row: null, column: 'registry_months.step', rule: /misspelt/ }],
+    ['multiplicity unknown', { plan: planWith({ multiplicity: 'bonferroni' }) }, { file: PLAN, row: null, column: 'multiplicity', rule: /holm, benjamini-hochberg/ }],
+    ['bootstrap resamples zero', { plan: planWith({ bootstrap_resamples: 0 }) }, { file: PLAN, row: null, column: 'bootstrap_resamples', rule: /at least 1/ }],
+    ['permutations fractional', { plan: planWith({ permutations: 10.5 }) }, { file: PLAN, row: null, column: 'permutations', rule: /at least 1/ }],
+    ['small-cell threshold zero', { plan: planWith({ small_cell_threshold: 0 }) }, { file: PLAN, row: null, column: 'small_cell_threshold', rule: /at least 1/ }],
+    ['seed too large', { plan: planWith({ seed: 2 ** 32 }) }, { file: PLAN, row: null, column: 'seed', rule: /4294967295/ }],
+    ['costs not an object', { plan: planWith({ costs: [] }) }, { file: PLAN, row: null, column: 'costs', rule: /JSON object/ }],
+    ['plan not an object', { plan: '[]' }, { file: PLAN, row: null, column: '(root)', rule: /JSON object/ }],
     ['unknown report language', { plan: planWith({ report_language: 'sv' }) }, { file: PLAN, row: null, column: 'report_language', rule: /one of: nb, en/ }],
   ];
   it.each(cases)('%s', (_name, changes, expected) => {
     expect(violations(changes)).toContainEqual(expect.objectContaining({ ...expected, rule: expect.stringMatching(expected.rule) }));
+  });
+});
+
+describe('plan encoding', () => {
+  it('rejects a plan saved as Windows-1252 rather than reading it garbled', () => {
+    const d = toBytes(textDelivery());
+    const json = planWith({ trial: { name: 'Jobbstøtte' } });
+    d.plan = Uint8Array.from([...json].map((c) => c.charCodeAt(0)));
+    expect(violationsOf(d)).toContainEqual(expect.objectContaining({ file: PLAN, rule: expect.stringMatching(/UTF-8/) }));
   });
 });
 

@@ -3,7 +3,7 @@
  * byte-identical apart from the manifest; bad data and bad usage give their exit codes
  * and leave nothing that looks current.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,7 @@ describe('ips-rct run on the shipped sample', () => {
     expect(m.seed).toBe(20130901);
     expect(m.packages.vega).toMatch(/^\d+\.\d+\.\d+$/);
     expect(m.stages.map((s: { name: string }) => s.name)).toEqual(['ingest', 'report']);
+    expect(m.plan.file).toBe(join(SAMPLE, 'analysis-plan.json'));
   });
 
   it('gives byte-identical outputs on a second run, apart from the manifest', () => {
@@ -101,6 +102,37 @@ describe('bad input and bad usage', () => {
     expect(r.stderr).toContain('410 participants randomized: IPS 229 (2 withdrawn), TVR 181 (0 withdrawn)');
     expect(r.stderr).toContain(`Run folder: ${out}`);
     expect(existsSync(join(out, 'index.html'))).toBe(false);
+  });
+
+  it('report alone keeps the manifest true to the ingest it reuses', () => {
+    const out = tempDir();
+    expect(cli(['ingest', '--out', out, '--quiet']).code).toBe(0);
+    // --data is ignored by report, which reads artifacts only; the manifest must not claim it.
+    expect(cli(['report', '--out', out, '--data', tempDir(), '--quiet']).code).toBe(0);
+    const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(m.plan.file).toBe(join('data-samples', 'analysis-plan.json'));
+    expect(m.stages.map((s: { name: string; ran: boolean }) => [s.name, s.ran])).toEqual([['ingest', false], ['report', true]]);
+  });
+
+  it('exits 1 when an input path is a folder, not a file', () => {
+    const data = sampleCopy();
+    rmSync(join(data, 'employment.csv'));
+    mkdirSync(join(data, 'employment.csv'));
+    const r = cli(['ingest', '--data', data, '--out', tempDir()]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('employment.csv: file could not be read');
+  });
+
+  it('exits 2 when --out is a file, or an artifact is damaged', () => {
+    const file = join(tempDir(), 'x');
+    writeFileSync(file, '');
+    expect(cli(['run', '--out', file]).code).toBe(2);
+    const out = tempDir();
+    expect(cli(['ingest', '--out', out, '--quiet']).code).toBe(0);
+    writeFileSync(join(out, 'artifacts/ingest.json'), '{"plan":');
+    const r = cli(['report', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/damaged/);
   });
 
   it('exits 2 when the data folder does not exist', () => {
