@@ -58,15 +58,11 @@ export function ingest(delivery: Delivery, maxViolations = DEFAULT_MAX_VIOLATION
   const p = read('participants', participantRules(plan));
   const e = read('employment', employmentRules(plan));
   const q = read('questionnaires', questionnaireRules(plan));
-  if (!p || !e || !q || log.total > 0) {
-    // Referential checks still run on what could be read, so one round shows most problems.
-    if (p && p.headerOk) checkReferences(p, e, q, plan, log);
-    throw new ContractError(log.list, log.total);
-  }
-  const ids = checkReferences(p, e, q, plan, log);
-  if (log.total > 0) throw new ContractError(log.list, log.total);
+  // Referential checks run on whatever could be read, so one round shows most problems.
+  if (p?.headerOk) checkReferences(p, e, q, plan, log);
+  if (!p || !e || !q || log.total > 0) throw new ContractError(log.list, log.total);
 
-  const dataset = buildDataset(p, e, q, plan, ids);
+  const dataset = buildDataset(p, e, q, plan);
   return { plan, dataset, summary: summarize(dataset, plan, files, warnings) };
 }
 
@@ -128,7 +124,7 @@ function checkReferences(
   q: CheckedTable | null,
   plan: AnalysisPlan,
   log: ViolationLog,
-): Map<string, number> {
+): void {
   // Built from every row with a valid identifier, so one bad cell elsewhere in a row does
   // not turn that participant's registry and questionnaire rows into false errors.
   const firstRow = new Map<string, number>();
@@ -138,8 +134,6 @@ function checkReferences(
     if (first !== undefined) log.add({ file: FILES.participants, row, column: 'participant_id', rule: message.duplicateParticipant(first), found: 'duplicate' });
     else firstRow.set(id, row);
   }
-  const ids = new Map<string, number>();
-  ((p.columns.participant_id ?? []) as string[]).forEach((id, i) => ids.set(id, i));
   const arms = (p.columns.arm ?? []) as string[];
   if (arms.length > 0 && log.total === 0) {
     for (const arm of plan.arms) {
@@ -148,7 +142,6 @@ function checkReferences(
   }
   if (e && e.headerOk) checkRepeatedMeasures(e, FILES.employment, 'month', firstRow, log);
   if (q && q.headerOk) checkRepeatedMeasures(q, FILES.questionnaires, 'wave', firstRow, log);
-  return ids;
 }
 
 function checkRepeatedMeasures(t: CheckedTable, file: string, key: 'month' | 'wave', known: Map<string, number>, log: ViolationLog): void {
@@ -166,13 +159,14 @@ function checkRepeatedMeasures(t: CheckedTable, file: string, key: 'month' | 'wa
   }
 }
 
-function buildDataset(p: CheckedTable, e: CheckedTable, q: CheckedTable, plan: AnalysisPlan, ids: Map<string, number>): Dataset {
+/** The typed dataset from tables that passed every check. */
+function buildDataset(p: CheckedTable, e: CheckedTable, q: CheckedTable, plan: AnalysisPlan): Dataset {
   // Participants are ordered by identifier so results do not depend on delivery order.
   const pid = p.columns.participant_id as string[];
   const order = pid.map((_, i) => i).sort((a, b) => (pid[a]! < pid[b]! ? -1 : pid[a]! > pid[b]! ? 1 : 0));
-  const rank = new Map(order.map((orig, newIndex) => [orig, newIndex]));
-  const pick = <T>(col: string, fallback: T | null = null) =>
-    order.map((i) => ((p.columns[col]?.[i] as T | undefined) ?? fallback) as T);
+  const indexOf = new Map(order.map((orig, newIndex) => [pid[orig]!, newIndex]));
+  // An optional column (allocation_no) that is absent reads as all missing.
+  const pick = <T>(col: string) => order.map((i) => (p.columns[col]?.[i] ?? null) as T);
 
   const participants = {
     participant_id: pick<string>('participant_id'),
@@ -188,7 +182,7 @@ function buildDataset(p: CheckedTable, e: CheckedTable, q: CheckedTable, plan: A
     withdrawn: pick<0 | 1>('withdrawn'),
   };
 
-  const index = (t: CheckedTable) => (t.columns.participant_id as string[]).map((id) => rank.get(ids.get(id)!)!);
+  const index = (t: CheckedTable) => (t.columns.participant_id as string[]).map((id) => indexOf.get(id)!);
   const sortedBy = (who: number[], when: number[]) =>
     who.map((_, i) => i).sort((a, b) => who[a]! - who[b]! || when[a]! - when[b]!);
 
