@@ -69,6 +69,14 @@ export const message = {
   positiveInteger: 'must be a whole number of at least 1',
   boolean: 'must be true or false',
   duplicate: 'appears more than once',
+  nonNegativeInteger: 'must be a whole number of at least 0',
+  planRatio: (arms: readonly string[]) => `must give each arm (${list(arms)}) a whole number from 1 to 100, for example { ${arms.map((a) => `"${a}": 1`).join(', ')} }`,
+  planBlockSizes: (sum: number | null) =>
+    `must be a non-empty list of distinct whole numbers up to 1000${sum === null ? '' : `, each a multiple of the ratio's sum (${sum})`}`,
+  planStrata: 'must be a list of { "name": "…", "slots": n } objects',
+  planSha256: 'must be a SHA-256 hash: 64 hexadecimal digits',
+  planAllocationSeed: 'must be a whole number ≥ 0 or a text of 1–200 characters',
+  planExcluded: 'must be a list of { "reason": { "nb": "…", "en": "…" }, "n": n } objects',
 
 } as const;
 

@@ -18,6 +18,37 @@ export interface Measure {
   higher_is_better: boolean;
 }
 
+/**
+ * How participants are allocated, and where the allocation list is: read by
+ * `ips-rct randomize` to generate the list and by the verify stage to check it.
+ */
+export interface RandomizationPlan {
+  /**
+   * 'permuted_blocks': within each stratum, blocks of a randomly drawn size, each
+   * balanced to the ratio. 'simple': every allocation drawn independently with the
+   * ratio's probabilities (no balance guaranteed).
+   */
+  method: 'permuted_blocks' | 'simple';
+  /** Allocation ratio per arm, positive whole numbers (1:1 is { "IPS": 1, "TVR": 1 }). */
+  ratio: Record<string, number>;
+  /** Block sizes drawn from at random, each a multiple of the ratio's sum. */
+  block_sizes: number[];
+  /** Strata (values of the stratification column) and allocation slots per stratum. */
+  strata: { name: string; slots: number }[];
+  /** Path of the allocation list, relative to the plan's folder; null when none is supplied. */
+  allocation_list: string | null;
+  /** SHA-256 of the allocation list as published before enrolment (lower-case hex). */
+  sha256: string | null;
+  /** The list's seed, once revealed: the verify stage then regenerates the list. */
+  seed: string | null;
+}
+
+/** Optional CONSORT screening counts: assessed for eligibility and excluded, with reasons. */
+export interface ScreeningPlan {
+  assessed: number;
+  excluded: { reason: { nb: string; en: string }; n: number }[];
+}
+
 /** Cost parameters for the cost–benefit model (used from the cost–benefit issue on). */
 export type CostSection = Record<string, unknown>;
 
@@ -47,7 +78,18 @@ export interface AnalysisPlan {
   small_cell_threshold: number;
   costs: CostSection;
   report_language: 'nb' | 'en';
+  randomization: RandomizationPlan;
+  screening: ScreeningPlan | null;
 }
+
+/** A plan as written in analysis-plan.json: the sections with defaults may be left out. */
+export type PlanFile = Omit<AnalysisPlan, 'randomization' | 'screening'> & {
+  randomization?: Partial<Omit<RandomizationPlan, 'seed'>> & { seed?: string | number | null };
+  screening?: ScreeningPlan | null;
+};
+
+/** Default block sizes, as multiples of the ratio's sum (2, 4, 6 for 1:1). */
+export const DEFAULT_BLOCK_MULTIPLES = [1, 2, 3] as const;
 
 type Json = unknown;
 
@@ -167,17 +209,123 @@ export function validatePlan(raw: Json, file: string): { plan?: AnalysisPlan; vi
   const langs = ['nb', 'en'];
   if (typeof p.report_language !== 'string' || !langs.includes(p.report_language)) add('report_language', message.oneOf(langs), p.report_language);
 
+  const randomization = validateRandomization(p.randomization, armsOk ? (arms as string[]) : null, add, unknownKeys);
+  const screening = validateScreening(p.screening, add, unknownKeys);
+
   const known = new Set([
     '$schema', '$comment', 'trial', 'arms', 'control_arm', 'stratification', 'timepoints', 'primary_timepoint',
     'registry_months', 'employment_definition', 'covariates', 'diagnosis_levels', 'questionnaire_waves', 'measures',
     'multiplicity', 'confidence_level', 'bootstrap_resamples', 'permutations', 'seed', 'small_cell_threshold', 'costs',
-    'report_language',
+    'report_language', 'randomization', 'screening',
   ]);
   for (const key of Object.keys(p)) if (!known.has(key)) add(key, message.planUnknownField, key);
 
   if (v.length > 0) return { violations: v };
-  const plan = { ...(p as unknown as AnalysisPlan), costs: (p.costs ?? {}) as CostSection };
+  const plan = { ...(p as unknown as AnalysisPlan), costs: (p.costs ?? {}) as CostSection, randomization: randomization!, screening };
   return { plan, violations: v };
+}
+
+type Add = (field: string, rule: string, found: unknown) => void;
+type UnknownKeys = (obj: Record<string, unknown>, at: string, known: string[]) => void;
+
+const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
+
+/** The plan's `randomization` section with defaults filled in (1:1, permuted blocks of 2, 4, 6). */
+function validateRandomization(raw: unknown, arms: string[] | null, add: Add, unknownKeys: UnknownKeys): RandomizationPlan | null {
+  const r = raw === undefined ? {} : raw;
+  if (!isObject(r)) {
+    add('randomization', message.planObject, raw);
+    return null;
+  }
+  unknownKeys(r, 'randomization', ['method', 'ratio', 'block_sizes', 'strata', 'allocation_list', 'sha256', 'seed']);
+  const methods = ['permuted_blocks', 'simple'];
+  const method = r.method ?? 'permuted_blocks';
+  if (typeof method !== 'string' || !methods.includes(method)) add('randomization.method', message.oneOf(methods), r.method);
+
+  let ratio: Record<string, number> | null = null;
+  if (arms) {
+    ratio = r.ratio === undefined ? Object.fromEntries(arms.map((a) => [a, 1])) : null;
+    const given = r.ratio;
+    if (given !== undefined) {
+      const ok = isObject(given) && Object.keys(given).length === arms.length && arms.every((a) => isInt(given[a], 1) && (given[a] as number) <= 100);
+      if (ok) ratio = Object.fromEntries(arms.map((a) => [a, given[a] as number]));
+      else add('randomization.ratio', message.planRatio(arms), given);
+    }
+  }
+  const sum = ratio ? Object.values(ratio).reduce((a, b) => a + b, 0) : null;
+  let blockSizes: number[] = sum === null ? [] : DEFAULT_BLOCK_MULTIPLES.map((k) => k * sum);
+  if (r.block_sizes !== undefined) {
+    const b = r.block_sizes;
+    const ok = isIntArray(b, 1) && b.length > 0 && new Set(b).size === b.length && b.every((x) => x <= 1000) && (sum === null || b.every((x) => x % sum === 0));
+    if (ok) blockSizes = b;
+    else add('randomization.block_sizes', message.planBlockSizes(sum), b);
+  }
+
+  const strata: { name: string; slots: number }[] = [];
+  if (r.strata !== undefined) {
+    if (!Array.isArray(r.strata)) add('randomization.strata', message.planStrata, r.strata);
+    else {
+      const seen = new Set<string>();
+      r.strata.forEach((st, i) => {
+        const at = `randomization.strata[${i}]`;
+        if (!isObject(st)) return add(at, message.planStrata, st);
+        unknownKeys(st, at, ['name', 'slots']);
+        const nameOk = typeof st.name === 'string' && st.name.trim() !== '' && st.name.length <= 100 && !/\p{Cc}/u.test(st.name);
+        if (!nameOk) add(`${at}.name`, message.nonEmptyString, st.name);
+        else if (seen.has(st.name as string)) add(`${at}.name`, message.duplicate, st.name);
+        if (!isInt(st.slots, 1) || (st.slots as number) > 1e9) add(`${at}.slots`, message.positiveInteger, st.slots);
+        if (nameOk && isInt(st.slots, 1)) {
+          seen.add(st.name as string);
+          strata.push({ name: st.name as string, slots: st.slots as number });
+        }
+      });
+    }
+  }
+  const list = r.allocation_list ?? null;
+  if (list !== null && (typeof list !== 'string' || list.trim() === '' || /\p{Cc}/u.test(list))) add('randomization.allocation_list', message.nonEmptyString, list);
+  const hash = r.sha256 ?? null;
+  if (hash !== null && (typeof hash !== 'string' || !SHA256_HEX.test(hash))) add('randomization.sha256', message.planSha256, hash);
+  const seed = r.seed ?? null;
+  const seedOk = seed === null || (typeof seed === 'string' && seed !== '' && seed.length <= 200 && !/\p{Cc}/u.test(seed)) || isInt(seed, 0);
+  if (!seedOk) add('randomization.seed', message.planAllocationSeed, seed);
+  if (!ratio) return null;
+  return {
+    method: method as RandomizationPlan['method'],
+    ratio,
+    block_sizes: blockSizes,
+    strata,
+    allocation_list: typeof list === 'string' ? list : null,
+    sha256: typeof hash === 'string' ? hash.toLowerCase() : null,
+    seed: seed === null ? null : String(seed),
+  };
+}
+
+/** The plan's optional `screening` section (CONSORT's assessed and excluded boxes). */
+function validateScreening(raw: unknown, add: Add, unknownKeys: UnknownKeys): ScreeningPlan | null {
+  if (raw === undefined || raw === null) return null;
+  if (!isObject(raw)) {
+    add('screening', message.planObject, raw);
+    return null;
+  }
+  unknownKeys(raw, 'screening', ['assessed', 'excluded']);
+  if (!isInt(raw.assessed, 0)) add('screening.assessed', message.nonNegativeInteger, raw.assessed);
+  const excluded: ScreeningPlan['excluded'] = [];
+  if (raw.excluded !== undefined && !Array.isArray(raw.excluded)) add('screening.excluded', message.planExcluded, raw.excluded);
+  for (const [i, e] of (Array.isArray(raw.excluded) ? raw.excluded : []).entries()) {
+    const at = `screening.excluded[${i}]`;
+    if (!isObject(e)) {
+      add(at, message.planExcluded, e);
+      continue;
+    }
+    unknownKeys(e, at, ['reason', 'n']);
+    const reason = e.reason;
+    const reasonOk = isObject(reason) && typeof reason.nb === 'string' && reason.nb.trim() !== '' && typeof reason.en === 'string' && reason.en.trim() !== '';
+    if (!reasonOk) add(`${at}.reason`, message.planMeasureLabel, reason);
+    else unknownKeys(reason, `${at}.reason`, ['nb', 'en']);
+    if (!isInt(e.n, 0)) add(`${at}.n`, message.nonNegativeInteger, e.n);
+    if (reasonOk && isInt(e.n, 0)) excluded.push({ reason: { nb: reason.nb as string, en: reason.en as string }, n: e.n });
+  }
+  return isInt(raw.assessed, 0) ? { assessed: raw.assessed, excluded } : null;
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {

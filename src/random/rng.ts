@@ -4,7 +4,8 @@
  * changed the stream for a seed would change ALGORITHM_VERSION's meaning, and tests pin
  * the first draws for a seed to catch that.
  */
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { createHash } from 'node:crypto';
+import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import pureRandPackage from 'pure-rand/package.json' with { type: 'json' };
@@ -36,7 +37,25 @@ const WARM_UP_DRAWS = 16;
 
 /** Creates the seeded generator (seed: 32-bit unsigned integer). */
 export function createRng(seed: number): Rng {
-  const g = xoroshiro128plus(seed >>> 0);
+  return rngFrom(xoroshiro128plus(seed >>> 0));
+}
+
+/**
+ * Creates the generator from a text key, using all 128 bits of xoroshiro's state: the
+ * state is the first 16 bytes of SHA-256(key as UTF-8), as four big-endian 32-bit words
+ * in pure-rand's state order. A 32-bit seed can be found by trying all four billion; a
+ * long random key (for example 32 hex digits) cannot, which keeps an allocation list
+ * unguessable from its published hash or from the first allocations seen.
+ */
+export function createRngFromKey(key: string): Rng {
+  const digest = createHash('sha256').update(key, 'utf8').digest();
+  const state: number[] = [0, 4, 8, 12].map((offset) => digest.readInt32BE(offset));
+  // An all-zero state would repeat zeros forever; SHA-256 gives it with probability 2^-128.
+  if (!state.some((w) => w !== 0)) state[3] = 1;
+  return rngFrom(xoroshiro128plusFromState(state));
+}
+
+function rngFrom(g: ReturnType<typeof xoroshiro128plus>): Rng {
   const uniform = () => uniformFloat64(g);
   // xoroshiro's first outputs from a small seed are far from uniform (seed 42 starts at
   // 0.99999...), so the stream starts after a fixed warm-up.

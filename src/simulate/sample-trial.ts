@@ -4,7 +4,7 @@
  * the Norwegian IPS trial (Reme et al. 2019, NCT01964092). Pure: output depends only on
  * the options, never on the clock or the machine.
  */
-import type { AnalysisPlan, Measure } from '../io/plan.ts';
+import type { Measure, PlanFile } from '../io/plan.ts';
 import { EARNINGS_MISSING, LAST_MONTH, type Career } from './careers.ts';
 import { DIAGNOSES, drawCohort, EDUCATION, PUBLISHED, RECRUITMENT_DAYS, RECRUITMENT_START, SITES, type Cohort } from './cohort.ts';
 import { AnswerDraws, CareerDraws } from './participant-draws.ts';
@@ -12,7 +12,7 @@ import { ArmBalance, toAnswers, WAVES, type ScaleModel, type WaveAnswers } from 
 import { STREAM, streamRng } from './seeds.ts';
 
 /** The sample plan as written to analysis-plan.json: the plan plus a note on its origin. */
-export type SamplePlan = AnalysisPlan & { $comment: string };
+export type SamplePlan = PlanFile & { $comment: string };
 
 /** Participants in the shipped sample (the trial's 410). */
 export const DEFAULT_N = PUBLISHED.n;

@@ -5,10 +5,10 @@
 import { expect } from 'vitest';
 import { ContractError, type Violation } from '../../src/io/errors.ts';
 import { ingest, type Delivery, type IngestResult } from '../../src/io/ingest.ts';
-import type { AnalysisPlan } from '../../src/io/plan.ts';
+import type { PlanFile } from '../../src/io/plan.ts';
 
 /** A valid plan for a small test trial (registry months 0–12, two measures). */
-export const PLAN: AnalysisPlan = {
+export const PLAN: PlanFile = {
   trial: { name: 'Test trial' },
   arms: ['IPS', 'TVR'],
   control_arm: 'TVR',

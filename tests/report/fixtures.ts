@@ -13,6 +13,16 @@ export const PLAN: AnalysisPlan = {
   primary_timepoint: 18,
   registry_months: { first: 0, last: 18 },
   measures: [],
+  randomization: {
+    method: 'permuted_blocks',
+    ratio: { IPS: 1, TVR: 1 },
+    block_sizes: [2, 4, 6],
+    strata: [],
+    allocation_list: null,
+    sha256: null,
+    seed: null,
+  },
+  screening: null,
 };
 
 export const SUMMARY: IngestSummary = {
