@@ -1,10 +1,15 @@
 /** Names and types of the artifacts stages exchange: the interface between stages. */
 import type { IngestSummary } from '../src/io/dataset.ts';
 import type { AnalysisPlan } from '../src/io/plan.ts';
+import type { VerifyResult } from '../src/design/verify.ts';
+
+/** What the verify stage writes: its findings (no row-level data). */
+export type VerifyArtifact = VerifyResult;
 
 export const ARTIFACT = {
   ingest: 'artifacts/ingest.json',
   dataset: 'artifacts/dataset.json',
+  verify: 'artifacts/verify.json',
   results: 'results.json',
   report: 'index.html',
   charts: 'charts',

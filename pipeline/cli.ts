@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { ContractError, EXIT, exitCodeOf, formatViolation, UsageError } from '../src/io/errors.ts';
+import { ContractError, EXIT, exitCodeOf, formatViolation, UsageError, VerificationError } from '../src/io/errors.ts';
 import { DEFAULT_MAX_VIOLATIONS } from '../src/io/ingest.ts';
 import { FILES } from '../src/io/contract.ts';
 import { TOOL_VERSION } from './manifest.ts';
@@ -22,6 +22,8 @@ interface CommonArgs {
   out?: string;
   lang?: 'nb' | 'en';
   'max-errors': number;
+  allocation?: string;
+  'allow-unverified': boolean;
   quiet: boolean;
 }
 
@@ -36,6 +38,12 @@ function commonOptions<T>(y: Argv<T>) {
     .option('out', { type: 'string', describe: 'Run folder [default: reports/<name of the data folder>]' })
     .option('lang', { choices: ['nb', 'en'] as const, describe: "Report language [default: the plan's report_language]" })
     .option('max-errors', { type: 'number', default: DEFAULT_MAX_VIOLATIONS, describe: 'List at most this many contract violations (all are counted)' })
+    .option('allocation', { type: 'string', describe: "Allocation list to verify the arms against [default: the plan's randomization.allocation_list]" })
+    .option('allow-unverified', {
+      type: 'boolean',
+      default: false,
+      describe: 'Go on when the arms fail verification against the allocation list; the report then carries a warning',
+    })
     .option('quiet', { type: 'boolean', default: false, describe: 'Print nothing but errors' });
 }
 
@@ -50,6 +58,8 @@ async function runCommand(names: string[], args: CommonArgs, command: string): P
     plan: args.plan ?? join(data, FILES.plan),
     lang: args.lang,
     maxViolations: args['max-errors'],
+    allocation: args.allocation,
+    allowUnverified: args['allow-unverified'],
     version: TOOL_VERSION,
   };
   const timings = await runStages(names, out, options, command, log(args.quiet));
@@ -64,6 +74,11 @@ function reportError(err: unknown): number {
     for (const v of err.violations) process.stderr.write(`  ${formatViolation(v)}\n`);
     if (err.total > err.violations.length) process.stderr.write(`  ... and ${err.total - err.violations.length} more (raise --max-errors to list them)\n`);
     process.stderr.write('Nothing was written for the failed stage. Fix the file(s) and run again.\n');
+  } else if (err instanceof VerificationError) {
+    process.stderr.write(`ips-rct: the arms do not match the allocation list (${err.total} problem${err.total === 1 ? '' : 's'}):\n`);
+    for (const line of err.problems) process.stderr.write(`  ${line}\n`);
+    if (err.total > err.problems.length) process.stderr.write(`  ... and ${err.total - err.problems.length} more\n`);
+    process.stderr.write('The pipeline stopped. Correct the records or the list, or rerun with --allow-unverified to report with a visible warning.\n');
   } else if (err instanceof UsageError) {
     process.stderr.write(`ips-rct: ${err.message}\n`);
   } else {
@@ -93,6 +108,25 @@ export function buildCli(argv: string[]) {
   }
   return cli
     .command(
+      'randomize',
+      'Generate the allocation list before enrolment (allocation.csv) and its SHA-256 commitment, from the plan and a seed',
+      (y) =>
+        y
+          .option('plan', { type: 'string', demandOption: true, describe: 'Analysis plan with a randomization section listing the strata and their slots' })
+          .option('seed', { type: 'string', demandOption: true, describe: 'Seed of the list: keep it secret until the trial ends; use a long random one' })
+          .option('out', { type: 'string', default: '.', describe: 'Folder to write allocation.csv and allocation-commitment.json to' })
+          .option('force', { type: 'boolean', default: false, describe: 'Overwrite an existing allocation list' })
+          .example('$0 randomize --plan analysis-plan.json --seed "$(openssl rand -hex 16)" --out trial-setup', 'A new list; publish the hash before enrolment'),
+      async (args) => {
+        if (args.seed.trim() === '') throw new UsageError('--seed must not be empty');
+        const { runRandomize } = await import('./randomize.ts');
+        const done = await runRandomize({ plan: args.plan, seed: args.seed, out: args.out, force: args.force, toolVersion: TOOL_VERSION });
+        for (const w of done.warnings) process.stderr.write(`warning: ${w}\n`);
+        process.stderr.write(`Wrote ${done.slots} allocations to ${done.list} and the commitment to ${done.commitment}.\nPublish this SHA-256 before enrolment; keep the seed secret until the trial ends:\n`);
+        process.stdout.write(`${done.sha256}  ${basename(done.list)}\n`);
+      },
+    )
+    .command(
       'simulate',
       'Generate a synthetic trial in the data contract format (the shipped sample is its output)',
       (y) =>
@@ -111,7 +145,7 @@ export function buildCli(argv: string[]) {
         process.stderr.write(`Wrote a synthetic trial of ${args.n} participants to ${args.out}\n`);
       },
     )
-    .demandCommand(1, 'Name a command: run, one stage, or simulate (see --help)')
+    .demandCommand(1, 'Name a command: run, one stage, randomize or simulate (see --help)')
     .strict()
     .version(TOOL_VERSION)
     .help()

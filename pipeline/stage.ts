@@ -10,6 +10,10 @@ export interface StageOptions {
   lang?: 'nb' | 'en';
   /** Cap on listed contract violations. */
   maxViolations: number;
+  /** Allocation list to verify against (else the plan's randomization.allocation_list). */
+  allocation?: string;
+  /** Go on when the allocation fails verification; the report then carries a warning. */
+  allowUnverified: boolean;
   /** Tool version, for the report footer and manifest. */
   version: string;
 }

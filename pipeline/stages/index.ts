@@ -2,5 +2,6 @@
 import type { Stage } from '../stage.ts';
 import { ingestStage } from './ingest.ts';
 import { reportStage } from './report.ts';
+import { verifyStage } from './verify.ts';
 
-export const STAGES: readonly Stage[] = [ingestStage, reportStage];
+export const STAGES: readonly Stage[] = [ingestStage, verifyStage, reportStage];

@@ -1,7 +1,7 @@
 /** Stage `report`: assembles results.json from the artifacts and renders the HTML report. */
 import { assembleResults } from '../../src/results/assemble.ts';
 import { renderReport } from '../../src/report/html-report.ts';
-import { ARTIFACT, type IngestArtifact } from '../artifacts.ts';
+import { ARTIFACT, type IngestArtifact, type VerifyArtifact } from '../artifacts.ts';
 import type { Stage } from '../stage.ts';
 
 export const reportStage: Stage = {
@@ -10,9 +10,10 @@ export const reportStage: Stage = {
   outputs: [ARTIFACT.results, ARTIFACT.charts, ARTIFACT.report],
   async run(folder, options) {
     const ingest = await folder.readJson<IngestArtifact>(ARTIFACT.ingest, 'ingest');
-    const results = assembleResults(ingest.plan, ingest.summary);
+    const verify = await folder.readJson<VerifyArtifact>(ARTIFACT.verify, 'verify');
+    const results = assembleResults(ingest.plan, ingest.summary, verify);
     const lang = options.lang ?? ingest.plan.report_language;
-    const report = await renderReport({ summary: ingest.summary, plan: ingest.plan, lang, version: options.version });
+    const report = await renderReport({ summary: ingest.summary, plan: ingest.plan, verify, lang, version: options.version });
     await folder.writeJson(ARTIFACT.results, results);
     for (const chart of report.charts) {
       await folder.writeJson(`${ARTIFACT.charts}/${chart.name}.vl.json`, chart.spec);

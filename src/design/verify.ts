@@ -4,9 +4,15 @@
  * followed up and analysed. Written to results.json as `randomization`, `consort` and
  * `baseline`.
  */
-import type { AllocationVerification } from './allocation-check.ts';
-import type { BaselineTable } from './baseline.ts';
-import type { ArmCounts, ConsortFlow } from './consort.ts';
+import type { Dataset, IngestSummary } from '../io/dataset.ts';
+import { VerificationError } from '../io/errors.ts';
+import type { AnalysisPlan } from '../io/plan.ts';
+import { binomialTest } from '../stats/binomial-test.ts';
+import { designFromPlan, type AllocationSlot } from './allocation.ts';
+import { checkAllocation, type AllocationVerification } from './allocation-check.ts';
+import { baselineTable, type BaselineTable } from './baseline.ts';
+import { consortFlow, type ArmCounts, type ConsortFlow } from './consort.ts';
+import { describeProblem } from './describe.ts';
 
 /** Exact binomial test of the overall allocation ratio (R: binom.test(count, n, p)). */
 export interface AllocationRatioTest {
@@ -42,4 +48,75 @@ export interface VerifyResult {
   randomization: RandomizationResult;
   consort: ConsortFlow;
   baseline: BaselineTable;
+}
+
+/** The allocation list as read by the stage: parsed slots plus the bytes as delivered. */
+export interface SuppliedList {
+  file: string;
+  bytes: Uint8Array;
+  slots: AllocationSlot[];
+}
+
+export interface VerifyInput {
+  dataset: Dataset;
+  summary: IngestSummary;
+  plan: AnalysisPlan;
+  list: SuppliedList | null;
+  /** Continue past a failed verification (the report then carries a warning). */
+  allowUnverified: boolean;
+}
+
+/**
+ * Verifies the allocation, tests the allocation ratio, and builds the CONSORT counts and
+ * the baseline table. Throws VerificationError when the allocation fails verification
+ * and `allowUnverified` is false.
+ */
+export function verifyTrial(input: VerifyInput): VerifyResult {
+  const { dataset, summary, plan, list } = input;
+  const design = designFromPlan(plan);
+  const r = plan.randomization;
+  const verification = checkAllocation({
+    participants: dataset.participants,
+    list,
+    commitment: r.sha256,
+    regenerate: r.seed === null ? null : { design, seed: r.seed, strata: r.strata.length > 0 ? r.strata : null },
+  });
+  if (verification.status === 'failed' && !input.allowUnverified) {
+    throw new VerificationError(verification.problems.map(describeProblem), verification.problems_total);
+  }
+  return {
+    randomization: {
+      design: { method: r.method, stratification: plan.stratification, ratio: r.ratio, block_sizes: r.method === 'simple' ? [] : r.block_sizes },
+      verification,
+      allowed_unverified: verification.status === 'failed',
+      arm_counts: armCounts(summary, plan),
+      ratio_test: ratioTest(summary, plan),
+    },
+    consort: consortFlow(dataset, plan),
+    baseline: baselineTable(dataset.participants, plan),
+  };
+}
+
+function armCounts(summary: IngestSummary, plan: AnalysisPlan): RandomizationResult['arm_counts'] {
+  const zero = () => Object.fromEntries(plan.arms.map((a) => [a, 0])) as ArmCounts;
+  const bySite = new Map<string, ArmCounts>();
+  for (const row of summary.participants.by_site) {
+    const arms = bySite.get(row.site) ?? zero();
+    arms[row.arm] = row.randomized;
+    bySite.set(row.site, arms);
+  }
+  const overall = zero();
+  for (const a of summary.participants.by_arm) overall[a.arm] = a.randomized;
+  return { by_site: [...bySite].map(([site, arms]) => ({ site, arms })), overall };
+}
+
+/** Exact binomial test of the first arm's share against the plan's ratio. */
+function ratioTest(summary: IngestSummary, plan: AnalysisPlan): AllocationRatioTest {
+  const arm = plan.arms[0]!;
+  const ratio = plan.randomization.ratio;
+  const expected = ratio[arm]! / plan.arms.reduce((s, a) => s + ratio[a]!, 0);
+  const n = summary.participants.total;
+  const count = summary.participants.by_arm.find((a) => a.arm === arm)!.randomized;
+  const test = binomialTest(count, n, expected, plan.confidence_level);
+  return { arm, count, n, expected_fraction: expected, observed_fraction: count / n, ci: test.ci, p: test.p };
 }

@@ -39,6 +39,23 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * The arms are not what the allocation list says: a participant's arm differs from the
+ * list, a number is reused or skipped, or the list is not the one committed to (exit 1,
+ * like a contract breach: the delivery must be fixed or explained). `problems` are lines
+ * that name sites and allocation numbers, never participants.
+ */
+export class VerificationError extends Error {
+  readonly exitCode = EXIT.contract;
+  constructor(
+    readonly problems: string[],
+    readonly total: number,
+  ) {
+    super(`allocation verification failed (${total} problem${total === 1 ? '' : 's'})`);
+    this.name = 'VerificationError';
+  }
+}
+
 /** Formats one violation as a single line: `file row N, column C: rule (found: …)`. */
 export function formatViolation(v: Violation): string {
   const where = [v.file, v.row === null ? null : `row ${v.row}`, v.column === null ? null : `column ${v.column}`]
@@ -49,6 +66,6 @@ export function formatViolation(v: Violation): string {
 
 /** The exit code an error maps to: its own, or 3 for anything unexpected. */
 export function exitCodeOf(err: unknown): number {
-  if (err instanceof ContractError || err instanceof UsageError) return err.exitCode;
+  if (err instanceof ContractError || err instanceof UsageError || err instanceof VerificationError) return err.exitCode;
   return EXIT.internal;
 }

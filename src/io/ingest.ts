@@ -66,6 +66,17 @@ export function ingest(delivery: Delivery, maxViolations = DEFAULT_MAX_VIOLATION
   return { plan, dataset, summary: summarize(dataset, plan, files, warnings) };
 }
 
+/**
+ * Reads and validates analysis-plan.json alone (for commands that need the plan but no
+ * data, such as `ips-rct randomize`). Throws ContractError listing every violation.
+ */
+export function readPlanFile(content: Delivery['plan'], maxViolations = DEFAULT_MAX_VIOLATIONS): AnalysisPlan {
+  const log = new ViolationLog(maxViolations);
+  const plan = readPlan(content, log);
+  if (!plan) throw new ContractError(log.list, log.total);
+  return plan;
+}
+
 /** The bytes of a delivered file, or null after logging why there are none. */
 function bytesOf(content: Uint8Array | Unreadable | undefined, file: string, log: ViolationLog): Uint8Array | null {
   if (content === undefined) {

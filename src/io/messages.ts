@@ -78,6 +78,23 @@ export const message = {
   planAllocationSeed: 'must be a whole number ≥ 0 or a text of 1–200 characters',
   planExcluded: 'must be a list of { "reason": { "nb": "…", "en": "…" }, "n": n } objects',
 
+  // Allocation list (allocation.csv) and its design
+  allocationDuplicate: (site: string, no: number, firstRow: number) =>
+    `site ${safeFound(site)} has allocation number ${no} more than once (first at row ${firstRow})`,
+  allocationGap: (site: string, missing: number) =>
+    `allocation numbers of site ${safeFound(site)} must run 1, 2, 3, … without a gap: ${missing} is missing`,
+  designMethod: 'allocation method must be "permuted_blocks" or "simple"',
+  designArms: 'allocation design needs 1–255 distinct arm labels',
+  designRatio: 'allocation ratio needs one whole number of at least 1 per arm',
+  designBlockSizes: (sum: number) => `block sizes must be a non-empty list of whole numbers, each a multiple of the ratio's sum (${sum})`,
+  designSlots: 'slot count must be a whole number of at least 0 that fits the output buffer',
+  strataEmpty: 'at least one stratum is needed',
+  strataName: (name: string) =>
+    `stratum name ${safeFound(name)} must be a non-empty text without line breaks or leading/trailing spaces (it must survive allocation.csv)`,
+  strataDuplicate: (name: string) => `stratum name ${safeFound(name)} appears more than once`,
+  strataSlots: (name: string) => `stratum ${safeFound(name)} must have a whole number of at least 1 slots`,
+  allocationSeedEmpty: 'the allocation seed must be a non-empty text',
+
 } as const;
 
 /** The ingest summary in a few English lines for the console: files, dialects, arms. */

@@ -4,6 +4,9 @@
  */
 import type { IngestSummary } from '../io/dataset.ts';
 import type { AnalysisPlan } from '../io/plan.ts';
+import type { BaselineTable } from '../design/baseline.ts';
+import type { ConsortFlow } from '../design/consort.ts';
+import type { RandomizationResult, VerifyResult } from '../design/verify.ts';
 
 /** Bumped when a key is renamed or removed (adding keys does not bump it). */
 export const RESULTS_SCHEMA_VERSION = 1;
@@ -12,17 +15,14 @@ export interface Results {
   schema_version: number;
   trial: { name: string; registration: string | null };
   analysis: { arms: string[]; control_arm: string; confidence_level: number; small_cell_threshold: number };
-  consort: {
-    randomized: Record<string, number>;
-    withdrawn: Record<string, number>;
-  };
+  consort: ConsortFlow;
+  randomization: RandomizationResult;
+  baseline: BaselineTable;
   ingest: IngestSummary;
 }
 
-/** Builds the results object from the plan and the ingest summary. */
-export function assembleResults(plan: AnalysisPlan, summary: IngestSummary): Results {
-  const perArm = (key: 'randomized' | 'withdrawn') =>
-    Object.fromEntries(summary.participants.by_arm.map((a) => [a.arm, a[key]]));
+/** Builds the results object from the plan, the ingest summary and the verify stage's findings. */
+export function assembleResults(plan: AnalysisPlan, summary: IngestSummary, verify: VerifyResult): Results {
   return {
     schema_version: RESULTS_SCHEMA_VERSION,
     trial: { name: plan.trial.name, registration: plan.trial.registration ?? null },
@@ -32,7 +32,9 @@ export function assembleResults(plan: AnalysisPlan, summary: IngestSummary): Res
       confidence_level: plan.confidence_level,
       small_cell_threshold: plan.small_cell_threshold,
     },
-    consort: { randomized: perArm('randomized'), withdrawn: perArm('withdrawn') },
+    consort: verify.consort,
+    randomization: verify.randomization,
+    baseline: verify.baseline,
     ingest: summary,
   };
 }
