@@ -10,25 +10,30 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { FILES } from '../src/io/contract.ts';
 import { toJsonText, writeFileAtomic } from '../src/io/atomic-write.ts';
-import { defaultPlan, simulateTrial, TRIAL_FILES, type TrialFile } from '../src/simulate/sample-trial.ts';
+import { ALLOCATION_LIST, simulateTrial, TRIAL_FILES, type SimulatedSetup, type TrialFile } from '../src/simulate/sample-trial.ts';
 
 /** Seed of the shipped sample in data-samples/ (the same number as the sample plan's analysis seed). */
 export const SAMPLE_SEED = 20130901;
 
-/** Writes participants.csv, employment.csv, questionnaires.csv and analysis-plan.json into `out`. */
+/**
+ * Writes participants.csv, employment.csv, questionnaires.csv, allocation.csv and
+ * analysis-plan.json into `out`.
+ */
 export async function runSimulate(opts: { out: string; n: number; seed: number }): Promise<void> {
   await mkdir(opts.out, { recursive: true });
   const targets = TRIAL_FILES.map((file) => ({ file, path: join(opts.out, FILES[file]) }));
   const writers = new Map<TrialFile, TempFileWriter>(targets.map(({ file, path }) => [file, new TempFileWriter(path)]));
+  let setup: SimulatedSetup;
   try {
-    await simulateTrial({ n: opts.n, seed: opts.seed }, { write: (file, chunk) => writers.get(file)!.write(chunk) });
+    setup = await simulateTrial({ n: opts.n, seed: opts.seed }, { write: (file, chunk) => writers.get(file)!.write(chunk) });
     for (const w of writers.values()) await w.close();
   } catch (err) {
     await Promise.all([...writers.values()].map((w) => w.discard()));
     throw err;
   }
   for (const w of writers.values()) await w.commit();
-  await writeFileAtomic(join(opts.out, FILES.plan), toJsonText(defaultPlan()));
+  await writeFileAtomic(join(opts.out, ALLOCATION_LIST), setup.allocationCsv);
+  await writeFileAtomic(join(opts.out, FILES.plan), toJsonText(setup.plan));
 }
 
 let tmpCounter = 0;

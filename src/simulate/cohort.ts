@@ -7,6 +7,7 @@
 import type { Rng } from '../random/rng.ts';
 import { apportion } from './apportion.ts';
 import { logisticNoise } from './seeds.ts';
+import type { SampleAllocation } from './allocation.ts';
 
 /** Trial sites (counties) with their share of participants and recruitment window. */
 export interface Site {
@@ -96,20 +97,22 @@ export interface Cohort {
   anchors: Uint8Array;
 }
 
-/** Arm sizes and IPS withdrawals for a trial of n participants, scaled from the published 229:181. */
-export function armSizes(n: number): { ips: number; tvr: number; ipsWithdrawn: number } {
-  const [ips, tvr] = apportion(n, [PUBLISHED.ips, PUBLISHED.tvr]) as [number, number];
-  const ipsWithdrawn = Math.round((ips * PUBLISHED.ipsWithdrawn) / PUBLISHED.ips);
-  return { ips, tvr, ipsWithdrawn };
+/** IPS withdrawals for a trial with `ips` IPS participants, scaled from the published 2 of 229. */
+export function ipsWithdrawals(ips: number): number {
+  return Math.round((ips * PUBLISHED.ipsWithdrawn) / PUBLISHED.ips);
 }
 
-/** Draws the whole cohort of n participants from `rng` (the cohort stream). */
-export function drawCohort(n: number, rng: Rng): Cohort {
-  const sizes = armSizes(n);
+/**
+ * Draws the whole cohort of n participants from `rng` (the cohort stream); arms come from
+ * the allocation list, each site using its first slots in order.
+ */
+export function drawCohort(n: number, rng: Rng, allocation: SampleAllocation): Cohort {
   const c = emptyCohort(n);
-  enrol(c, sizes.ips, rng);
+  enrol(c, allocation, rng);
   for (let i = 0; i < n; i++) drawBaseline(c, i, rng);
-  withdraw(c, sizes.ipsWithdrawn, rng);
+  let ips = 0;
+  for (let i = 0; i < n; i++) if (c.arm[i] === 0) ips++;
+  withdraw(c, ipsWithdrawals(ips), rng);
   assignAnchors(c, rng);
   return c;
 }
@@ -135,19 +138,18 @@ function emptyCohort(n: number): Cohort {
 }
 
 /**
- * Randomization stratified by site: each site gets its share of participants and of IPS
- * places (so the totals are exact), a random allocation list, and sorted randomization
- * days. Fills site, arm, allocation number and day in order of randomization across sites
- * (by day, then site, then allocation number).
+ * Enrolment by site: each site's participants take its allocation slots in order and get
+ * sorted randomization days. Fills site, arm, allocation number and day in order of
+ * randomization across sites (by day, then site, then allocation number).
  */
-function enrol(c: Cohort, ips: number, rng: Rng): void {
-  const siteSizes = apportion(c.n, SITES.map((s) => s.weight));
-  const siteIps = apportion(ips, siteSizes);
+function enrol(c: Cohort, allocation: SampleAllocation, rng: Rng): void {
   const bySite = emptyCohort(c.n);
   let k = 0;
+  let firstSlot = 0;
   SITES.forEach((site, s) => {
-    const size = siteSizes[s]!;
-    const list = rng.shuffle(Array.from({ length: size }, (_, j) => (j < siteIps[s]! ? 0 : 1)));
+    const size = allocation.siteSizes[s]!;
+    const list = allocation.slots.slice(firstSlot, firstSlot + size).map((slot) => (slot.arm === 'IPS' ? 0 : 1));
+    firstSlot += allocation.strata[s]!.slots;
     const days = Uint16Array.from({ length: size }, () => rng.int(site.opens, site.closes)).sort();
     for (let j = 0; j < size; j++, k++) {
       bySite.site[k] = s;

@@ -19,9 +19,21 @@ describe('ips-rct run on the shipped sample', () => {
   it('succeeds and says where the report is', () => {
     expect(first.stderr).toContain(`Report: ${join(out, 'index.html')}`);
     expect(first.code).toBe(0);
-    for (const f of ['index.html', 'results.json', 'manifest.json', 'artifacts/dataset.json', 'artifacts/ingest.json']) {
+    for (const f of ['index.html', 'results.json', 'manifest.json', 'artifacts/dataset.json', 'artifacts/ingest.json', 'artifacts/verify.json']) {
       expect(existsSync(join(out, f)), f).toBe(true);
     }
+  });
+
+  it('verifies the sample against its allocation list, its published hash and its seed', () => {
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    const v = results.randomization.verification;
+    expect(v.status).toBe('verified');
+    expect(v.list.file).toBe('allocation.csv');
+    expect(v.commitment.matches).toBe(true);
+    expect(v.regenerated_from_seed.matches).toBe(true);
+    expect(v.problems).toEqual([]);
+    expect(results.randomization.allowed_unverified).toBe(false);
+    expect(first.stderr).toMatch(/allocation: verified against allocation\.csv/);
   });
 
   it('reports the published arm sizes, 229 IPS and 181 TVR with two IPS withdrawals', () => {
@@ -46,7 +58,9 @@ describe('ips-rct run on the shipped sample', () => {
     expect(m.plan.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(m.seed).toBe(20130901);
     expect(m.packages.vega).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(m.stages.map((s: { name: string }) => s.name)).toEqual(['ingest', 'report']);
+    expect(m.stages.map((s: { name: string }) => s.name)).toEqual(['ingest', 'verify', 'report']);
+    expect(m.allocation_list.file).toBe('allocation.csv');
+    expect(m.allocation_list.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(m.plan.file).toBe(join(SAMPLE, 'analysis-plan.json'));
   });
 
@@ -78,7 +92,7 @@ describe('bad input and bad usage', () => {
     const r = cli(['run', '--data', data, '--out', out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('participants.csv, row 6, column age: must be a whole number from 16 to 70 (found: "230")');
-    for (const f of ['index.html', 'results.json', 'manifest.json', 'artifacts/dataset.json', 'artifacts/ingest.json']) {
+    for (const f of ['index.html', 'results.json', 'manifest.json', 'artifacts/dataset.json', 'artifacts/ingest.json', 'artifacts/verify.json']) {
       expect(existsSync(join(out, f)), f).toBe(false);
     }
   });
@@ -104,14 +118,23 @@ describe('bad input and bad usage', () => {
     expect(existsSync(join(out, 'index.html'))).toBe(false);
   });
 
+  it('exits 2 when the report is asked for before verify has run', () => {
+    const out = tempDir();
+    expect(cli(['ingest', '--out', out, '--quiet']).code).toBe(0);
+    const r = cli(['report', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/run `ips-rct verify`/);
+  });
+
   it('report alone keeps the manifest true to the ingest it reuses', () => {
     const out = tempDir();
     expect(cli(['ingest', '--out', out, '--quiet']).code).toBe(0);
+    expect(cli(['verify', '--out', out, '--quiet']).code).toBe(0);
     // --data is ignored by report, which reads artifacts only; the manifest must not claim it.
     expect(cli(['report', '--out', out, '--data', tempDir(), '--quiet']).code).toBe(0);
     const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(m.plan.file).toBe(join('data-samples', 'analysis-plan.json'));
-    expect(m.stages.map((s: { name: string; ran: boolean }) => [s.name, s.ran])).toEqual([['ingest', false], ['report', true]]);
+    expect(m.stages.map((s: { name: string; ran: boolean }) => [s.name, s.ran])).toEqual([['ingest', false], ['verify', false], ['report', true]]);
   });
 
   it('exits 1 when an input path is a folder, not a file', () => {
@@ -148,7 +171,7 @@ describe('bad input and bad usage', () => {
   it('prints the version and help with an example for every command', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(cli(['--version']).stdout.trim()).toBe(pkg.version);
-    for (const command of ['run', 'ingest', 'report', 'simulate']) {
+    for (const command of ['run', 'ingest', 'verify', 'report', 'randomize', 'simulate']) {
       const h = cli([command, '--help']);
       expect(h.code, command).toBe(0);
       expect(h.stdout, command).toMatch(/Examples:/);

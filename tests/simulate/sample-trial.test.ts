@@ -11,11 +11,15 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validatePlan } from '../../src/io/plan.ts';
 import { apportion } from '../../src/simulate/apportion.ts';
-import { defaultPlan, simulateTrial, type TrialFile } from '../../src/simulate/sample-trial.ts';
+import { simulateTrial, type SamplePlan, type TrialFile } from '../../src/simulate/sample-trial.ts';
+import { sha256 } from '../../src/io/hash.ts';
 import { runSimulate, SAMPLE_SEED } from '../../pipeline/simulate.ts';
 import { SAMPLE, tempDir } from '../helpers/cli.ts';
 
-const FILE_NAMES = ['participants.csv', 'employment.csv', 'questionnaires.csv', 'analysis-plan.json'];
+const FILE_NAMES = ['participants.csv', 'employment.csv', 'questionnaires.csv', 'allocation.csv', 'analysis-plan.json'];
+
+/** The shipped sample's plan as written. */
+const samplePlan = (): SamplePlan => JSON.parse(readFileSync(join(SAMPLE, 'analysis-plan.json'), 'utf8')) as SamplePlan;
 const PARTICIPANT_COLUMNS = [
   'participant_id', 'site', 'arm', 'allocation_no', 'randomized_on', 'age', 'sex', 'diagnosis', 'education', 'worked_last_5y', 'withdrawn',
 ];
@@ -132,7 +136,7 @@ describe('the shipped sample (data-samples/)', () => {
   });
 
   it('keeps questionnaire answers within the plan ranges, with growing missingness', () => {
-    const plan = defaultPlan();
+    const plan = samplePlan();
     expect(sample.header.questionnaires).toEqual(['participant_id', 'wave', ...plan.measures.map((m) => m.column)]);
     for (const q of sample.questionnaires) {
       expect(['0', '6', '12']).toContain(q.wave);
@@ -162,7 +166,7 @@ describe('the shipped sample (data-samples/)', () => {
         .map((q) => Number(q[column]));
       return xs.reduce((a, x) => a + x, 0) / xs.length;
     };
-    for (const m of defaultPlan().measures) {
+    for (const m of samplePlan().measures) {
       const waves = m.column === 'work_belief' ? ['6', '12'] : ['12'];
       for (const w of waves) {
         const better = m.higher_is_better ? mean(w, m.column, true) - mean(w, m.column, false) : mean(w, m.column, false) - mean(w, m.column, true);
@@ -173,7 +177,7 @@ describe('the shipped sample (data-samples/)', () => {
 
   it('writes participants in the contract format', () => {
     expect(sample.header.participants).toEqual(PARTICIPANT_COLUMNS);
-    const plan = defaultPlan();
+    const plan = samplePlan();
     for (const p of sample.participants) {
       expect(p.participant_id).toMatch(/^P\d{4}$/);
       expect(Number(p.age)).toBeGreaterThanOrEqual(18);
@@ -218,6 +222,21 @@ describe('the shipped sample (data-samples/)', () => {
     }
   });
 
+  it('takes every arm from its allocation list, whose hash and seed the plan records', () => {
+    const plan = samplePlan();
+    const list = readFileSync(join(SAMPLE, 'allocation.csv'));
+    expect(plan.randomization?.sha256).toBe(sha256(list));
+    expect(plan.randomization?.seed).toMatch(new RegExp(`^${SAMPLE_SEED}-\\d+$`));
+    expect(plan.randomization?.method).toBe('simple');
+    const slots = parse(list.toString('utf8')).rows;
+    const listed = new Map(slots.map((r) => [`${r.site}#${r.allocation_no}`, r.arm]));
+    for (const p of sample.participants) expect(listed.get(`${p.site}#${p.allocation_no}`)).toBe(p.arm);
+    // Every site has spare slots, as a real list does.
+    for (const st of plan.randomization!.strata!) {
+      expect(st.slots).toBeGreaterThan(sample.participants.filter((p) => p.site === st.name).length);
+    }
+  });
+
   it('ships a plan that passes the plan validation and says it is synthetic', () => {
     const raw = JSON.parse(readFileSync(join(SAMPLE, 'analysis-plan.json'), 'utf8'));
     const { plan, violations } = validatePlan(raw, 'analysis-plan.json');
@@ -243,8 +262,10 @@ describe('simulate with other seeds and sizes', () => {
     const t = readTrial(dir);
     expect(t.participants).toHaveLength(2000);
     expect(t.participants[0]!.participant_id).toBe('P0001');
+    // Other sizes are simply 1:1 randomized (only n = 410 is held to the published split):
+    // 5 standard errors of a fair split is 0.056.
     const ips = t.participants.filter((p) => p.arm === 'IPS').length;
-    expect(ips / 2000).toBeCloseTo(229 / 410, 2);
+    expect(Math.abs(ips / 2000 - 0.5)).toBeLessThan(0.056);
     const at12 = employedAt(t, 'IPS', 12);
     expect(at12.employed / at12.n).toBeCloseTo(83 / 227, 2);
     const tvr18 = employedAt(t, 'TVR', 18);
