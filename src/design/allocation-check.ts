@@ -73,7 +73,7 @@ export function checkAllocation(input: AllocationCheckInput): AllocationVerifica
   if (input.regenerate) {
     const differs = compareWithSeed(list.slots, input.regenerate);
     regenerated = { matches: differs.length === 0 };
-    problems.push(...differs);
+    for (const d of differs) problems.push(d); // no spread: a wholly different list can be long
   }
   const extraGaps = checkParticipants(input.participants, list.slots, maxProblems, problems);
   problems.sort(compareProblems);
@@ -191,5 +191,6 @@ function compareProblems(a: AllocationProblem, b: AllocationProblem): number {
   if (noA !== noB) return noA - noB;
   const k = KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind);
   if (k !== 0) return k;
-  return JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0;
+  const [ja, jb] = [JSON.stringify(a), JSON.stringify(b)];
+  return ja < jb ? -1 : ja > jb ? 1 : 0;
 }

@@ -21,7 +21,9 @@ export function describeProblem(p: AllocationProblem): string {
     case 'commitment_mismatch':
       return `the allocation list's SHA-256 is ${p.actual}, not the published ${p.expected}: the list is not the one committed to (a file re-saved in a spreadsheet also changes; check the original)`;
     case 'differs_from_seed':
-      return `${p.site}, allocation ${p.allocation_no}: the list says ${p.listed ?? 'nothing'}, the list regenerated from the seed says ${p.regenerated ?? 'nothing'}`;
+      return p.listed === p.regenerated
+        ? `${p.site}, allocation ${p.allocation_no}: the block columns differ from the list regenerated from the seed`
+        : `${p.site}, allocation ${p.allocation_no}: the list says ${p.listed ?? 'nothing'}, the list regenerated from the seed says ${p.regenerated ?? 'nothing'}`;
   }
 }
 

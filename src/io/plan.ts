@@ -229,6 +229,8 @@ type Add = (field: string, rule: string, found: unknown) => void;
 type UnknownKeys = (obj: Record<string, unknown>, at: string, known: string[]) => void;
 
 const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
+/** Slots per stratum: far beyond any trial, small enough to generate in memory. */
+const MAX_SLOTS = 10_000_000;
 
 /** The plan's `randomization` section with defaults filled in (1:1, permuted blocks of 2, 4, 6). */
 function validateRandomization(raw: unknown, arms: string[] | null, add: Add, unknownKeys: UnknownKeys): RandomizationPlan | null {
@@ -270,10 +272,11 @@ function validateRandomization(raw: unknown, arms: string[] | null, add: Add, un
         const at = `randomization.strata[${i}]`;
         if (!isObject(st)) return add(at, message.planStrata, st);
         unknownKeys(st, at, ['name', 'slots']);
-        const nameOk = typeof st.name === 'string' && st.name.trim() !== '' && st.name.length <= 100 && !/\p{Cc}/u.test(st.name);
+        // A name must survive a trip through CSV unchanged (cells are trimmed on reading).
+        const nameOk = typeof st.name === 'string' && st.name.trim() === st.name && st.name !== '' && st.name.length <= 100 && !/\p{Cc}/u.test(st.name);
         if (!nameOk) add(`${at}.name`, message.nonEmptyString, st.name);
         else if (seen.has(st.name as string)) add(`${at}.name`, message.duplicate, st.name);
-        if (!isInt(st.slots, 1) || (st.slots as number) > 1e9) add(`${at}.slots`, message.positiveInteger, st.slots);
+        if (!isInt(st.slots, 1) || (st.slots as number) > MAX_SLOTS) add(`${at}.slots`, message.integerIn(1, MAX_SLOTS), st.slots);
         if (nameOk && isInt(st.slots, 1)) {
           seen.add(st.name as string);
           strata.push({ name: st.name as string, slots: st.slots as number });

@@ -13,7 +13,7 @@
  *         s1 = rotl(s1, 37); return r & 0xFFFFFFFF
  */
 import { describe, expect, it } from 'vitest';
-import { createRng, RNG_INFO } from '../../src/random/rng.ts';
+import { createRng, createRngFromKey, RNG_INFO } from '../../src/random/rng.ts';
 
 describe('createRng', () => {
   it('matches the reference xoroshiro128+ stream (python, see header)', () => {
@@ -21,6 +21,28 @@ describe('createRng', () => {
     expect([a.uniform(), a.uniform(), a.uniform()]).toEqual([0.1485508997549646, 0.8696603299228154, 0.29720958760965865]);
     const b = createRng(42);
     expect([b.uniform(), b.uniform(), b.uniform()]).toEqual([0.9833900096740615, 0.9400218989723915, 0.8464599270526085]);
+  });
+
+  /*
+   * createRngFromKey: the state is the first 16 bytes of SHA-256(key), i.e. pure-rand's
+   * [s01, s00, s11, s10] as big-endian 32-bit words, which is s0 = bytes 0–7 and
+   * s1 = bytes 8–15 read as big-endian 64-bit integers. Same stream construction as above:
+   *
+   *   import hashlib
+   *   d = hashlib.sha256(key.encode('utf-8')).digest()
+   *   s0 = int.from_bytes(d[0:8], 'big'); s1 = int.from_bytes(d[8:16], 'big')
+   *   u = lambda: (next() & (2**26 - 1)) * 2.0**-26 + (next() & (2**27 - 1)) * 2.0**-53
+   *   for _ in range(16): u()
+   *   print([repr(u()) for _ in range(3)])
+   */
+  it('matches the reference stream for a text key (python, see comment)', () => {
+    const a = createRngFromKey('ips-rct');
+    expect([a.uniform(), a.uniform(), a.uniform()]).toEqual([0.5699795336003405, 0.21075453845095293, 0.8984802506539779]);
+    // Allocation-list keys as generateAllocation builds them; Østfold checks the UTF-8 encoding.
+    const b = createRngFromKey('ips-rct allocation v1\n20130901\nOslo');
+    expect([b.uniform(), b.uniform(), b.uniform()]).toEqual([0.986593804821698, 0.9143532270029744, 0.5253509119380801]);
+    const c = createRngFromKey('ips-rct allocation v1\n20130901\nØstfold');
+    expect([c.uniform(), c.uniform(), c.uniform()]).toEqual([0.09838597143329209, 0.8895488319462626, 0.7684705898514758]);
   });
 
   it('names the generator it uses', () => {
