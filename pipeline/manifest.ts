@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RNG_INFO } from '../src/random/rng.ts';
-import type { IngestArtifact } from './artifacts.ts';
+import type { IngestArtifact, VerifyArtifact } from './artifacts.ts';
 
 export interface StageTiming {
   name: string;
@@ -29,6 +29,8 @@ export interface Manifest {
   platform: string;
   data_folder: string | null;
   inputs: IngestArtifact['inputs'];
+  /** The allocation list the arms were verified against (null: none supplied, or verify not run). */
+  allocation_list: { file: string; sha256: string; slots: number } | null;
   plan: { file: string | null; sha256: string };
   seed: number;
   random_generator: typeof RNG_INFO;
@@ -55,7 +57,13 @@ export function installedVersions(): Record<string, string> {
 }
 
 /** Builds the manifest for a finished command. */
-export function buildManifest(command: string, source: Source | null, ingest: IngestArtifact, stages: StageTiming[]): Manifest {
+export function buildManifest(
+  command: string,
+  source: Source | null,
+  ingest: IngestArtifact,
+  verify: VerifyArtifact | null,
+  stages: StageTiming[],
+): Manifest {
   return {
     tool: { name: projectPackage.name, version: projectPackage.version },
     created_at: new Date().toISOString(),
@@ -64,6 +72,7 @@ export function buildManifest(command: string, source: Source | null, ingest: In
     platform: `${process.platform}-${process.arch}`,
     data_folder: source?.data ?? null,
     inputs: ingest.inputs,
+    allocation_list: verify?.randomization.verification.list ?? null,
     plan: { file: source?.plan ?? null, sha256: ingest.plan_sha256 },
     seed: ingest.plan.seed,
     random_generator: RNG_INFO,

@@ -4,7 +4,7 @@
  * written only when every requested stage succeeded.
  */
 import { performance } from 'node:perf_hooks';
-import { ARTIFACT, type IngestArtifact } from './artifacts.ts';
+import { ARTIFACT, type IngestArtifact, type VerifyArtifact } from './artifacts.ts';
 import { buildManifest, type Manifest, type Source, type StageTiming } from './manifest.ts';
 import { RunFolder } from './run-folder.ts';
 import type { Stage, StageOptions } from './stage.ts';
@@ -37,7 +37,8 @@ export async function runStages(names: string[], out: string, options: StageOpti
     return { name: s.name, duration_ms: before?.duration_ms ?? 0, ran: false };
   });
   const ingest = await folder.readJson<IngestArtifact>(ARTIFACT.ingest, 'ingest');
-  await folder.writeJson(ARTIFACT.manifest, buildManifest(command, source, ingest, [...reused, ...timings]));
+  const verify = await folder.readJsonIfPresent<VerifyArtifact>(ARTIFACT.verify);
+  await folder.writeJson(ARTIFACT.manifest, buildManifest(command, source, ingest, verify, [...reused, ...timings]));
   return timings;
 }
 

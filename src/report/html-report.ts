@@ -1,14 +1,21 @@
 /**
  * The HTML report: one self-contained page (inline styles and SVG, no scripts, no network),
  * byte-identical for identical input. It only presents numbers from the artifacts; nothing
- * is computed here beyond sums of counts for table totals.
+ * is computed here beyond sums of counts for table totals and rounding for display.
+ *
+ * Page order: the warning when the allocation is unverified, data received, randomization,
+ * participant flow (CONSORT), baseline table.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import type { VerifyResult } from '../design/verify.ts';
 import type { FileSummary, IngestSummary, IngestWarning } from '../io/dataset.ts';
 import type { AnalysisPlan } from '../io/plan.ts';
 import { participantsBySiteSpec, PARTICIPANTS_BY_SITE, siteArmCounts } from './charts/participants-by-site.ts';
-import { CHART_FONT } from './charts/style.ts';
+import { CHART_FONT, OKABE_ITO } from './charts/style.ts';
+import { baselineSection } from './baseline-section.ts';
+import { consortSection, renderConsortChart } from './consort-section.ts';
 import { html, raw, type SafeHtml } from './escape.ts';
+import { randomizationSection, unverifiedAlert } from './randomization-section.ts';
 import { renderSvg } from './render-svg.ts';
 import { dialectText, formatInteger, text, type Lang, type TextKey } from './texts.ts';
 
@@ -16,6 +23,8 @@ import { dialectText, formatInteger, text, type Lang, type TextKey } from './tex
 export interface ReportInput {
   summary: IngestSummary;
   plan: AnalysisPlan;
+  /** The verify stage's result: randomization check, CONSORT flow, baseline table. */
+  verify: VerifyResult;
   lang: Lang;
   version: string;
 }
@@ -41,10 +50,11 @@ export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-in
 
 /** Renders the report page in `lang`, with its charts. */
 export async function renderReport(input: ReportInput): Promise<RenderedReport> {
-  const { summary, plan, lang, version } = input;
+  const { summary, plan, verify, lang, version } = input;
   const t = (key: TextKey, params?: Record<string, string>) => text(lang, key, params);
   const spec = participantsBySiteSpec(summary, plan, lang);
   const chart: RenderedChart = { name: PARTICIPANTS_BY_SITE, spec, svg: await renderSvg(spec) };
+  const flow = await renderConsortChart(verify.consort, plan, lang);
 
   const title = t('report_title', { trial: plan.trial.name });
   const page = html`<!doctype html>
@@ -64,7 +74,7 @@ ${plan.trial.registration ? html`<p class="registration">${t('registration', { r
 <p class="lede">${t('report_intro')}</p>
 </header>
 <main>
-<section aria-labelledby="data-received">
+${unverifiedAlert(verify.randomization, lang)}<section aria-labelledby="data-received">
 <h2 id="data-received">${t('data_received_heading')}</h2>
 <p>${t('counts_note')}</p>
 ${armsTable(summary, plan, lang)}
@@ -76,14 +86,14 @@ ${summary.warnings.length > 0
 ${summary.warnings.map((w) => html`<li>${warningText(w, lang)}</li>\n`)}</ul>`
     : html`<p>${t('no_warnings')}</p>`}
 </section>
-</main>
+${randomizationSection(verify.randomization, plan, lang)}${consortSection(flow, verify.consort, plan, lang)}${baselineSection(verify.baseline, plan, lang)}</main>
 <footer>
 <p>${t('footer', { version })}</p>
 </footer>
 </body>
 </html>
 `;
-  return { html: page.toString(), charts: [chart] };
+  return { html: page.toString(), charts: [chart, flow] };
 }
 
 /** An ingest warning in the report's language. */
@@ -182,7 +192,16 @@ figure { margin: 1.5rem 0; }
 figcaption { color: var(--muted); margin: .25rem 0 .5rem; }
 details { margin: .5rem 0; }
 summary { cursor: pointer; }
-ul.warnings { padding-left: 1.25rem; }
+ul.warnings, ul.problems, ul.notes { padding-left: 1.25rem; }
+.alert { border: 3px solid ${OKABE_ITO.vermillion}; border-left-width: .75rem; background: #fff6f0; padding: .5rem 1rem; margin: 1.5rem 0; }
+.alert p:first-child { margin-top: .25rem; }
+.alert strong:first-child { font-size: 1.1em; }
+.alert, code.hash { overflow-wrap: anywhere; }
+table.baseline tr.variable th { font-weight: 600; padding-top: .6rem; }
+table.baseline th.level, th.sub { padding-left: 1.25rem; }
+table.baseline td:first-of-type { border-left: none; }
+.flag { white-space: nowrap; }
+ul.notes { font-size: .95rem; color: var(--muted); }
 footer { margin-top: 3rem; border-top: 1px solid var(--rule); padding-top: .5rem; color: var(--muted); font-size: .9rem; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }

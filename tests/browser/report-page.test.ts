@@ -1,19 +1,55 @@
 /**
  * The report in a real browser (Debian's Chromium through playwright-core): it opens with
- * no console errors and makes no request beyond its own file. Skipped where no Chromium is
- * installed, except in CI (IPS_RCT_REQUIRE_BROWSER=1), where a missing browser fails.
+ * no console errors and makes no request beyond its own file, its sections are there, and
+ * the flow diagram's text, drawn in the machine's real font, stays inside its boxes.
+ * Skipped where no Chromium is installed, except in CI (IPS_RCT_REQUIRE_BROWSER=1), where a
+ * missing browser fails.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderReport } from '../../src/report/html-report.ts';
 import { cli, SAMPLE, tempDir } from '../helpers/cli.ts';
+import { PLAN, SUMMARY, VERIFY, VERIFY_UNVERIFIED } from '../report/fixtures.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveBrowser = existsSync(CHROMIUM);
 if (!haveBrowser && process.env.IPS_RCT_REQUIRE_BROWSER === '1') {
   throw new Error(`Chromium not found at ${CHROMIUM}; install it with: apt-get install -y chromium`);
+}
+
+/** Opens `file` and records console errors, page errors and every request made. */
+async function open(browser: Browser, file: string): Promise<{ page: Page; url: string; errors: string[]; requests: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => requests.push(r.url()));
+  const url = pathToFileURL(file).href;
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, url, errors, requests };
+}
+
+/** Lines of the flow diagram whose rendered box is not inside any of the diagram's boxes. */
+function textOutsideBoxes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const svg = document.querySelector('#consort-flow svg')!;
+    const boxes = [...svg.querySelectorAll('g.mark-rect.role-mark path')].map((p) => p.getBoundingClientRect());
+    const texts = [...svg.querySelectorAll('g.mark-text.role-mark text')].filter((t) => (t.textContent ?? '').trim() !== '');
+    if (boxes.length === 0 || texts.length === 0) return ['(no boxes or no text found)'];
+    const inside = (t: DOMRect, b: DOMRect) => t.left >= b.left && t.right <= b.right && t.top >= b.top && t.bottom <= b.bottom;
+    return texts.filter((t) => !boxes.some((b) => inside(t.getBoundingClientRect(), b))).map((t) => t.textContent ?? '');
+  });
+}
+
+/** The ids of the page's sections, in order. */
+function sectionIds(page: Page): Promise<string[]> {
+  return page.locator('main > section > h2').evaluateAll((hs) => hs.map((h) => h.id));
 }
 
 describe.skipIf(!haveBrowser)('the report page in Chromium', () => {
@@ -29,26 +65,44 @@ describe.skipIf(!haveBrowser)('the report page in Chromium', () => {
   afterAll(async () => browser?.close());
 
   for (const lang of ['nb', 'en'] as const) {
-    it(`opens (${lang}) with no console errors and no network requests`, async () => {
+    it(`opens (${lang}) with no console errors and no network requests, and shows every section`, async () => {
       const dir = lang === 'nb' ? out : tempDir();
       if (lang === 'en') expect(cli(['run', '--data', SAMPLE, '--out', dir, '--lang', 'en', '--quiet']).code).toBe(0);
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      const requests: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text());
-      });
-      page.on('pageerror', (e) => errors.push(e.message));
-      page.on('request', (r) => requests.push(r.url()));
-      const url = pathToFileURL(join(dir, 'index.html')).href;
-      await page.goto(url, { waitUntil: 'load' });
+      const { page, url, errors, requests } = await open(browser, join(dir, 'index.html'));
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
       expect(await page.locator('svg').count()).toBeGreaterThan(0);
       expect(await page.locator('h1').innerText()).toContain('IPS');
+      expect(await sectionIds(page)).toEqual(['data-received', 'randomization', 'participant-flow', 'baseline']);
+      expect(await page.locator('#consort-flow svg').isVisible()).toBe(true);
+      expect(await page.locator('table.baseline tbody').count()).toBe(5);
+      expect(await page.locator('table.arm-counts').isVisible()).toBe(true);
+      expect(await textOutsideBoxes(page)).toEqual([]);
       if (process.env.IPS_RCT_SCREENSHOT) await page.screenshot({ path: `${process.env.IPS_RCT_SCREENSHOT}-${lang}.png`, fullPage: true });
       await page.close();
       expect(errors).toEqual([]);
       expect(requests).toEqual([url]);
     });
   }
+
+  it('shows the warning for an unverified allocation first in the page, and keeps diagram text in its boxes', async () => {
+    for (const [lang, verify] of [['en', VERIFY_UNVERIFIED], ['nb', VERIFY]] as const) {
+      const file = join(tempDir(), 'index.html');
+      writeFileSync(file, (await renderReport({ summary: SUMMARY, plan: PLAN, verify, lang, version: '0.1.0' })).html);
+      const { page, url, errors, requests } = await open(browser, file);
+      const alert = page.getByRole('alert');
+      if (verify.randomization.allowed_unverified) {
+        expect(await alert.isVisible()).toBe(true);
+        expect(await alert.innerText()).toMatch(/^⚠ Warning: It could not be confirmed/);
+        expect(await alert.locator('li').count()).toBe(10);
+        // Before everything else in <main>.
+        expect(await page.locator('main > :first-child').getAttribute('role')).toBe('alert');
+      } else {
+        expect(await alert.count()).toBe(0);
+      }
+      expect(await textOutsideBoxes(page)).toEqual([]);
+      await page.close();
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([url]);
+    }
+  });
 });

@@ -1,12 +1,29 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY, renderReport } from '../../src/report/html-report.ts';
-import { EVIL_PLAN, EVIL_SUMMARY, EVIL_TRIAL, PLAN, SUMMARY } from './fixtures.ts';
+import type { VerifyResult } from '../../src/design/verify.ts';
+import {
+  EVIL_LEVEL,
+  EVIL_MEASURE,
+  EVIL_REASON,
+  EVIL_SITE,
+  EVIL_SUMMARY,
+  EVIL_TRIAL,
+  EVIL_VERIFY,
+  EVIL_VERIFY_PLAN,
+  PLAN,
+  SUMMARY,
+  VERIFY,
+  VERIFY_NO_LIST,
+  VERIFY_UNVERIFIED,
+} from './fixtures.ts';
 
-const render = (lang: 'nb' | 'en' = 'nb') => renderReport({ summary: SUMMARY, plan: PLAN, lang, version: '0.1.0' });
+const render = (lang: 'nb' | 'en' = 'nb', verify: VerifyResult = VERIFY) =>
+  renderReport({ summary: SUMMARY, plan: PLAN, verify, lang, version: '0.1.0' });
 
-/** The <table> inside the chart's <details>, as rows of cell texts. */
-function detailsTableRows(page: string): string[][] {
-  const details = /<details>[\s\S]*?<\/details>/.exec(page)![0];
+/** The <table> inside the <details> of the figure `id`, as rows of cell texts. */
+function detailsTableRows(page: string, id = 'participants-by-site'): string[][] {
+  const figure = new RegExp(`<figure id="${id}">[\\s\\S]*?</figure>`).exec(page)![0];
+  const details = /<details>[\s\S]*?<\/details>/.exec(figure)![0];
   return [...details.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) =>
     [...m[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]!),
   );
@@ -29,8 +46,8 @@ describe('renderReport', () => {
   });
 
   it('references no external resource', async () => {
-    for (const lang of ['nb', 'en'] as const) {
-      const { html } = await render(lang);
+    for (const [lang, verify] of [['nb', VERIFY], ['en', VERIFY_UNVERIFIED], ['nb', VERIFY_NO_LIST]] as const) {
+      const { html } = await render(lang, verify);
       expect(html).not.toMatch(/\s(src|href|xlink:href|srcset|action|poster|data)\s*=/i);
       expect(html).not.toMatch(/url\s*\(/i);
       expect(html).not.toMatch(/@import/i);
@@ -40,8 +57,8 @@ describe('renderReport', () => {
     }
   });
 
-  it('escapes strings from input data everywhere, including inside the chart', async () => {
-    const { html, charts } = await renderReport({ summary: EVIL_SUMMARY, plan: EVIL_PLAN, lang: 'en', version: '0.1.0' });
+  it('escapes strings from input data everywhere, including inside the charts', async () => {
+    const { html, charts } = await renderReport({ summary: EVIL_SUMMARY, plan: EVIL_VERIFY_PLAN, verify: EVIL_VERIFY, lang: 'en', version: '0.1.0' });
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<b ');
@@ -56,14 +73,26 @@ describe('renderReport', () => {
     expect(svg).not.toMatch(/<script/i);
     expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(EVIL_TRIAL).toMatch(/["&<]/);
+    // The new sections: warning, randomization, flow diagram and its table, baseline table.
+    for (const evil of [EVIL_SITE, EVIL_REASON, EVIL_LEVEL, EVIL_MEASURE, '<script>x</script>.csv']) expect(html).not.toContain(evil);
+    expect(html).not.toMatch(/<svg onload/i);
+    expect(html).toContain('<li>&lt;script&gt;alert(1)&lt;/script&gt;, allocation no. 1: recorded arm IPS, but the list says TVR.</li>');
+    expect(html).toContain('(&lt;script&gt;x&lt;/script&gt;.csv, 1 slots)');
+    expect(html).toContain('<th scope="row" class="sub">&lt;img src=x onerror=&quot;alert(2)&quot;&gt; &amp; co</th>');
+    expect(html).toContain('Analysed: &lt;svg onload=alert(3)&gt;, month 6');
+    expect(html).toContain('&lt;b&gt;bold&lt;/b&gt;');
+    const flow = charts.find((c) => c.name === 'consort-flow')!.svg;
+    expect(html).toContain(flow);
+    expect(flow).not.toMatch(/<script|<img|<svg onload/i);
+    expect(flow).toContain('&lt;img src=x onerror=&quot;alert(2)&quot;&gt; &amp; co: 9');
   });
 
   it('gives byte-identical output for identical input, whatever the clock says', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2020-01-01T00:00:00Z'));
-    const first = await render();
+    const first = await render('nb', VERIFY_UNVERIFIED);
     vi.setSystemTime(new Date('2031-07-15T13:45:00Z'));
-    const second = await render();
+    const second = await render('nb', VERIFY_UNVERIFIED);
     expect(second.html).toBe(first.html);
     expect(second.charts).toEqual(first.charts);
     expect(first.html).not.toMatch(/20(20|31)/);
@@ -101,15 +130,63 @@ describe('renderReport', () => {
   it('lists warnings, or says there are none', async () => {
     expect((await render('en')).html).toContain('<li>3 participants to be analysed have no registry data at all.</li>');
     expect((await render('nb')).html).toContain('<li>3 deltakere som skal analyseres, har ingen registerdata i det hele tatt.</li>');
-    const none = await renderReport({ summary: { ...SUMMARY, warnings: [] }, plan: PLAN, lang: 'nb', version: '0.1.0' });
+    const none = await renderReport({ summary: { ...SUMMARY, warnings: [] }, plan: PLAN, verify: VERIFY, lang: 'nb', version: '0.1.0' });
     expect(none.html).toContain('<p>Ingen advarsler.</p>');
     expect(none.html).not.toContain('<ul class="warnings">');
   });
 
   it('names the tool version in the footer and returns the chart it embeds', async () => {
-    const { html, charts } = await renderReport({ summary: SUMMARY, plan: PLAN, lang: 'en', version: '9.8.7' });
+    const { html, charts } = await renderReport({ summary: SUMMARY, plan: PLAN, verify: VERIFY, lang: 'en', version: '9.8.7' });
     expect(html).toContain('<footer>\n<p>Generated by ips-rct version 9.8.7.</p>\n</footer>');
-    expect(charts.map((c) => c.name)).toEqual(['participants-by-site']);
-    expect(html).toContain(charts[0]!.svg);
+    expect(charts.map((c) => c.name)).toEqual(['participants-by-site', 'consort-flow']);
+    for (const chart of charts) expect(html).toContain(`<figure id="${chart.name}">\n<div class="chart">${chart.svg}</div>`);
+  });
+
+  it('puts the sections in order, each with its heading, in both languages', async () => {
+    const headings = async (lang: 'nb' | 'en') => [...(await render(lang)).html.matchAll(/<h2 id="([^"]+)">([^<]*)<\/h2>/g)].map((m) => [m[1], m[2]]);
+    expect(await headings('nb')).toEqual([
+      ['data-received', 'Mottatte data'],
+      ['randomization', 'Randomisering'],
+      ['participant-flow', 'Deltakernes vei gjennom forsøket'],
+      ['baseline', 'Deltakerne ved start (tabell 1)'],
+    ]);
+    expect(await headings('en')).toEqual([
+      ['data-received', 'Data received'],
+      ['randomization', 'Randomization'],
+      ['participant-flow', 'Participant flow'],
+      ['baseline', 'Participants at baseline (Table 1)'],
+    ]);
+  });
+
+  it('warns at the top of the page only when the allocation went unverified', async () => {
+    expect((await render('nb')).html).not.toContain('role="alert"');
+    expect((await render('nb', { ...VERIFY_UNVERIFIED, randomization: { ...VERIFY_UNVERIFIED.randomization, allowed_unverified: false } })).html).not.toContain(
+      'role="alert"',
+    );
+    for (const verify of [VERIFY_UNVERIFIED, VERIFY_NO_LIST]) {
+      const { html } = await render('en', verify);
+      expect(html).toMatch(/<main>\n<div class="alert" role="alert">\n<p><strong>⚠ Warning:<\/strong>/);
+      expect(html.match(/role="alert"/g)).toHaveLength(1);
+    }
+  });
+
+  it('shows the flow diagram numbers as a table, with screening rows when given', async () => {
+    const rows = detailsTableRows((await render('en')).html, 'consort-flow');
+    expect(rows.slice(0, 8)).toEqual([
+      ['Step', 'IPS', 'TVR', 'Total'],
+      ['Assessed for eligibility', '', '', '2,000'],
+      ['Excluded', '', '', '766'],
+      ['Did not meet the inclusion criteria', '', '', '512'],
+      ['Declined to take part', '', '', '254'],
+      ['Randomized', '611', '623', '1,234'],
+      ['Withdrew consent', '4', '3', '7'],
+      ['Registry data, month 6', '606', '619', '1,225'],
+    ]);
+    expect(rows).toContainEqual(['Questionnaire, at baseline', '590', '601', '1,191']);
+    expect(rows).toContainEqual(['Analysed: Employment, month 18 (primary outcome)', '601', '615', '1,216']);
+    expect(rows).toContainEqual(['Analysed: Belief that work is good for health, month 12', '466', '450', '916']);
+    const nb = detailsTableRows((await render('nb', VERIFY_UNVERIFIED)).html, 'consort-flow');
+    expect(nb[1]).toEqual(['Randomisert', '611', '623', '1\u00a0234']);
+    expect(nb).toContainEqual(['Analysert: Livskvalitet, måned 6', '511', '497', '1\u00a0008']);
   });
 });

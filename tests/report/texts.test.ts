@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { dialectText, formatInteger, LANGS, text, texts, vegaNumberLocale } from '../../src/report/texts.ts';
+import {
+  dialectText,
+  formatDecimal,
+  formatInteger,
+  formatPercent,
+  formatPStatement,
+  formatPValue,
+  joinList,
+  LANGS,
+  text,
+  texts,
+  vegaNumberLocale,
+} from '../../src/report/texts.ts';
+import { LEVEL_TEXT, VARIABLE_TEXT } from '../../src/report/labels.ts';
 
 const placeholders = (s: string) => [...s.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]).sort();
 
@@ -25,10 +38,15 @@ describe('texts', () => {
     expect(() => text('en', 'footer')).toThrow(/\{version\}/);
   });
 
-  it('names every dialect value with an existing text', () => {
-    for (const table of Object.values(dialectText)) {
+  it('names every dialect value, variable and level with an existing text', () => {
+    for (const table of [...Object.values(dialectText), VARIABLE_TEXT, ...Object.values(LEVEL_TEXT)]) {
       for (const key of Object.values(table)) expect(texts.nb).toHaveProperty(key);
     }
+  });
+
+  it('has a sentence for every allocation problem kind', () => {
+    const kinds = ['arm_mismatch', 'reused', 'gap', 'not_in_list', 'no_allocation_no', 'commitment_mismatch', 'differs_from_seed'];
+    for (const kind of kinds) expect(texts.en).toHaveProperty(`problem_${kind}`);
   });
 });
 
@@ -49,5 +67,59 @@ describe('formatInteger', () => {
     for (const lang of LANGS) {
       expect(formatInteger(1234, lang)).toBe(`1${vegaNumberLocale[lang].thousands}234`);
     }
+  });
+});
+
+describe('formatDecimal and formatPercent', () => {
+  it('uses a decimal comma and a true minus sign in Bokmål, a point in English', () => {
+    expect(formatDecimal(-1234.567, 'nb', 2)).toBe('\u22121\u00a0234,57');
+    expect(formatDecimal(-1234.567, 'en', 2)).toBe('-1,234.57');
+    expect(formatDecimal(0.1, 'nb', 2, 0)).toBe('0,1');
+    expect(formatDecimal(38.45, 'en', 1)).toBe('38.5');
+  });
+
+  it('never writes a minus sign on a number that rounds to zero', () => {
+    expect(formatDecimal(-0.004, 'nb', 2)).toBe('0,00');
+    expect(formatDecimal(-0.005, 'en', 2)).toBe('-0.01');
+  });
+
+  it('refuses infinity and NaN, which need words', () => {
+    expect(() => formatDecimal(Number.POSITIVE_INFINITY, 'nb', 2)).toThrow(RangeError);
+    expect(() => formatPercent(Number.NaN, 'en')).toThrow(RangeError);
+  });
+
+  it('writes percentages with a no-break space before % in Bokmål only', () => {
+    expect(formatPercent(229 / 410, 'nb')).toBe('55,9\u00a0%');
+    expect(formatPercent(229 / 410, 'en')).toBe('55.9%');
+    expect(formatPercent(0.5, 'nb', 1, 0)).toBe('50\u00a0%');
+    expect(formatPercent(2 / 3, 'en', 1, 0)).toBe('66.7%');
+  });
+});
+
+describe('formatPValue', () => {
+  it('gives three decimals, or "< 0,001" below that', () => {
+    expect(formatPValue(0.0201660713848171, 'nb')).toBe('0,020');
+    expect(formatPValue(0.0201660713848171, 'en')).toBe('0.020');
+    expect(formatPValue(0.001, 'nb')).toBe('0,001');
+    expect(formatPValue(0.000999, 'nb')).toBe('<\u00a00,001');
+    expect(formatPValue(0, 'en')).toBe('<\u00a00.001');
+    expect(formatPValue(1, 'en')).toBe('1.000');
+    expect(() => formatPValue(1.5, 'en')).toThrow(RangeError);
+    expect(() => formatPValue(Number.NaN, 'en')).toThrow(RangeError);
+  });
+
+  it('quotes a result as "p = …" or "p < …"', () => {
+    expect(formatPStatement(0.754, 'nb')).toBe('p = 0,754');
+    expect(formatPStatement(1e-9, 'en')).toBe('p <\u00a00.001');
+  });
+});
+
+describe('joinList', () => {
+  it('joins with commas and the language\'s "and" or "or"', () => {
+    expect(joinList(['2', '4', '6'], 'nb', 'or')).toBe('2, 4 eller 6');
+    expect(joinList(['2', '4', '6'], 'en', 'or')).toBe('2, 4 or 6');
+    expect(joinList(['IPS', 'TVR'], 'nb', 'and')).toBe('IPS og TVR');
+    expect(joinList(['IPS'], 'en', 'and')).toBe('IPS');
+    expect(joinList([], 'en', 'and')).toBe('');
   });
 });

@@ -4,7 +4,10 @@
 import type { AnalysisPlan } from '../../io/plan.ts';
 
 /** Okabe–Ito colours, distinguishable with the common colour-vision deficiencies. */
-export const OKABE_ITO = { blue: '#0072B2', orange: '#E69F00' } as const;
+export const OKABE_ITO = { blue: '#0072B2', orange: '#E69F00', vermillion: '#D55E00' } as const;
+
+/** Pale tints of the arm colours, for filled areas behind dark text (contrast stays high). */
+export const ARM_TINT = { blue: '#DCEBF5', orange: '#FBEFD2' } as const;
 
 /**
  * Same font stack as the report page. System fonts only: nothing is fetched, and SVG text
@@ -18,4 +21,9 @@ export const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvet
  */
 export function armColors(plan: AnalysisPlan): string[] {
   return plan.arms.map((arm) => (arm === plan.control_arm ? OKABE_ITO.orange : OKABE_ITO.blue));
+}
+
+/** Pale fill colours for `plan.arms`, in plan order, matching `armColors`. */
+export function armTints(plan: AnalysisPlan): string[] {
+  return plan.arms.map((arm) => (arm === plan.control_arm ? ARM_TINT.orange : ARM_TINT.blue));
 }

@@ -1,0 +1,62 @@
+/**
+ * Names of data things in the report's language: contract columns, their category levels,
+ * and analysed outcomes. Tables of text keys, so a new level is one line here plus its
+ * texts; anything without a translation is shown as the data or the plan spells it.
+ */
+import type { AnalysisPlan } from '../io/plan.ts';
+import { text, type Lang, type TextKey } from './texts.ts';
+
+/** Text keys for the participant columns the report names. */
+export const VARIABLE_TEXT: Readonly<Record<string, TextKey>> = {
+  site: 'var_site',
+  age: 'var_age',
+  sex: 'var_sex',
+  diagnosis: 'var_diagnosis',
+  education: 'var_education',
+  worked_last_5y: 'var_worked_last_5y',
+};
+
+/** Text keys for category levels, per column, keyed by the value as it appears in the data. */
+export const LEVEL_TEXT: Readonly<Record<string, Readonly<Record<string, TextKey>>>> = {
+  sex: { F: 'level_sex_f', M: 'level_sex_m' },
+  diagnosis: {
+    depression: 'level_diagnosis_depression',
+    anxiety: 'level_diagnosis_anxiety',
+    bipolar: 'level_diagnosis_bipolar',
+    psychosis: 'level_diagnosis_psychosis',
+    other: 'level_diagnosis_other',
+  },
+  education: { primary: 'level_education_primary', secondary: 'level_education_secondary', higher: 'level_education_higher' },
+  worked_last_5y: { '1': 'level_yes', '0': 'level_no' },
+};
+
+/**
+ * A column's name for readers; the column name itself when there is no text for it.
+ * @example variableLabel('age', 'nb') // 'Alder (år)'
+ */
+export function variableLabel(variable: string, lang: Lang): string {
+  const key = VARIABLE_TEXT[variable];
+  return key ? text(lang, key) : variable;
+}
+
+/**
+ * A category level's name for readers; the level as written in the plan or data otherwise
+ * (a diagnosis level the plan adds, say).
+ * @example levelLabel('sex', 'F', 'en') // 'Female'
+ */
+export function levelLabel(variable: string, level: string, lang: Lang): string {
+  const key = LEVEL_TEXT[variable]?.[level];
+  return key ? text(lang, key) : level;
+}
+
+/**
+ * An analysed outcome at a month: employment in words, a questionnaire measure by its plan
+ * label; an unknown outcome by its name.
+ * @example outcomeLabel('employment', 18, plan, 'en') // 'Employment, month 18'
+ */
+export function outcomeLabel(outcome: string, month: number, plan: AnalysisPlan, lang: Lang): string {
+  const m = String(month);
+  if (outcome === 'employment') return text(lang, 'outcome_employment', { month: m });
+  const measure = plan.measures.find((x) => x.column === outcome);
+  return text(lang, 'outcome_measure', { measure: measure ? measure.label[lang] : outcome, month: m });
+}
