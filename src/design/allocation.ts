@@ -9,9 +9,8 @@
  * Rosenberger & Lachin (2016), Randomization in Clinical Trials, 2nd ed., ch. 3.
  */
 import type { AnalysisPlan } from '../io/plan.ts';
-import { decodeText, parseCsv } from '../io/csv.ts';
 import { message } from '../io/messages.ts';
-import { checkTable, type ColumnRule, type ViolationLog } from '../io/table-check.ts';
+import { checkTable, parseCsvFile, type ColumnRule, type ViolationLog } from '../io/table-check.ts';
 import { parseInteger, parseLabel } from '../io/values.ts';
 import { createRngFromKey, RNG_INFO, type Rng } from '../random/rng.ts';
 
@@ -269,16 +268,8 @@ function allocationRules(arms: readonly string[]): ColumnRule[] {
  */
 export function parseAllocationList(bytes: Uint8Array, file: string, arms: readonly string[], log: ViolationLog): AllocationSlot[] | null {
   const before = log.total;
-  const decoded = decodeText(bytes);
-  if (!decoded) {
-    log.add({ file, row: null, column: null, rule: message.fileNotText, found: 'NUL byte' });
-    return null;
-  }
-  if (decoded.text.trim() === '') {
-    log.add({ file, row: null, column: null, rule: message.fileEmpty, found: 'empty file' });
-    return null;
-  }
-  const csv = parseCsv(decoded);
+  const csv = parseCsvFile(bytes, file, log);
+  if (!csv) return null;
   const table = checkTable(csv, file, allocationRules(arms), log);
   if (!table.headerOk) return null;
   if (csv.records.length === 0) log.add({ file, row: null, column: null, rule: message.fileNoRows, found: 'no rows' });

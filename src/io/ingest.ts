@@ -3,14 +3,14 @@
  * typed dataset and its summary, enforcing every rule of the data contract. Pure: the
  * caller reads files; nothing here touches the file system.
  */
-import { decodeText, parseCsv, type ParsedCsv } from './csv.ts';
+import type { ParsedCsv } from './csv.ts';
 import { employmentRules, FILES, participantRules, questionnaireRules } from './contract.ts';
 import type { Dataset, FileSummary, IngestSummary, IngestWarning } from './dataset.ts';
 import { siteCollator } from './dataset.ts';
 import { ContractError } from './errors.ts';
 import { message } from './messages.ts';
 import { validatePlan, type AnalysisPlan } from './plan.ts';
-import { checkTable, ViolationLog, type CheckedTable, type ColumnRule } from './table-check.ts';
+import { checkTable, parseCsvFile, ViolationLog, type CheckedTable, type ColumnRule } from './table-check.ts';
 
 /** A delivered path that exists but cannot be read as a file (a folder, no permission). */
 export interface Unreadable {
@@ -115,17 +115,7 @@ function readPlan(content: Delivery['plan'], log: ViolationLog): AnalysisPlan | 
 
 function readCsv(content: Delivery['participants'], file: string, log: ViolationLog): ParsedCsv | null {
   const bytes = bytesOf(content, file, log);
-  if (!bytes) return null;
-  const decoded = decodeText(bytes);
-  if (!decoded) {
-    log.add({ file, row: null, column: null, rule: message.fileNotText, found: 'NUL byte' });
-    return null;
-  }
-  if (decoded.text.trim() === '') {
-    log.add({ file, row: null, column: null, rule: message.fileEmpty, found: 'empty file' });
-    return null;
-  }
-  return parseCsv(decoded);
+  return bytes ? parseCsvFile(bytes, file, log) : null;
 }
 
 /** Participant index by id, after checking ids are unique and every row refers to one. */

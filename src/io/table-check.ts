@@ -3,7 +3,7 @@
  * column) and returns typed columns. Every violation is collected, never thrown, so a
  * delivery can be fixed in one round.
  */
-import type { ParsedCsv } from './csv.ts';
+import { decodeText, parseCsv, type ParsedCsv } from './csv.ts';
 import type { Violation } from './errors.ts';
 import { containsNorwegianNationalId, isIdentifierColumnName } from './identifiers.ts';
 import { HIDDEN, message, safeFound } from './messages.ts';
@@ -41,6 +41,23 @@ export class ViolationLog {
     this.total++;
     if (this.list.length < this.cap) this.list.push(v);
   }
+}
+
+/**
+ * Decodes and parses one delivered CSV file, logging why when it cannot be: bytes that are
+ * not text (NUL bytes), or a file without even a header row.
+ */
+export function parseCsvFile(bytes: Uint8Array, file: string, log: ViolationLog): ParsedCsv | null {
+  const decoded = decodeText(bytes);
+  if (!decoded) {
+    log.add({ file, row: null, column: null, rule: message.fileNotText, found: 'NUL byte' });
+    return null;
+  }
+  if (decoded.text.trim() === '') {
+    log.add({ file, row: null, column: null, rule: message.fileEmpty, found: 'empty file' });
+    return null;
+  }
+  return parseCsv(decoded);
 }
 
 export interface CheckedTable {

@@ -6,6 +6,7 @@ import type { ArmCounts, ConsortFlow } from '../design/consort.ts';
 import type { AnalysisPlan } from '../io/plan.ts';
 import { CONSORT_FLOW, consortFlowSpec } from './charts/consort-flow.ts';
 import { html, raw, type SafeHtml } from './escape.ts';
+import { chartFigure } from './figure.ts';
 import type { RenderedChart } from './html-report.ts';
 import { outcomeLabel } from './labels.ts';
 import { renderSvg } from './render-svg.ts';
@@ -59,29 +60,25 @@ export function flowTableRows(consort: ConsortFlow, plan: AnalysisPlan, lang: La
   ];
 }
 
-/** The section: heading, a sentence on how to read the figure, the figure and its table. */
-export function consortSection(chart: RenderedChart, consort: ConsortFlow, plan: AnalysisPlan, lang: Lang): SafeHtml {
+/** The flow's numbers as table rows under an arm header. */
+function flowTable(consort: ConsortFlow, plan: AnalysisPlan, lang: Lang): SafeHtml {
   const t = (key: TextKey) => text(lang, key);
   const int = (n: number) => formatInteger(n, lang);
-  return html`<section aria-labelledby="participant-flow">
-<h2 id="participant-flow">${t('consort_heading')}</h2>
-<p>${t('consort_intro')}</p>
-<figure id="${chart.name}">
-<div class="chart">${raw(chart.svg)}</div>
-<figcaption>${t('chart_consort_description')}</figcaption>
-<details>
-<summary>${t('chart_show_table')}</summary>
-<table>
-<caption>${t('chart_consort_title')}</caption>
-<thead><tr><th scope="col">${t('consort_step_col')}</th>${plan.arms.map((arm) => html`<th scope="col" class="num">${arm}</th>`)}<th scope="col" class="num">${t('total_label')}</th></tr></thead>
+  return html`<thead><tr><th scope="col">${t('consort_step_col')}</th>${plan.arms.map((arm) => html`<th scope="col" class="num">${arm}</th>`)}<th scope="col" class="num">${t('total_label')}</th></tr></thead>
 <tbody>
 ${flowTableRows(consort, plan, lang).map(
     (r) =>
       html`<tr><th scope="row"${r.sub ? raw(' class="sub"') : null}>${r.label}</th>${plan.arms.map((arm) => html`<td class="num">${r.arms ? int(r.arms[arm] ?? 0) : ''}</td>`)}<td class="num">${int(r.total)}</td></tr>\n`,
-  )}</tbody>
-</table>
-</details>
-</figure>
+  )}</tbody>`;
+}
+
+/** The section: heading, a sentence on how to read the figure, the figure and its table. */
+export function consortSection(chart: RenderedChart, consort: ConsortFlow, plan: AnalysisPlan, lang: Lang): SafeHtml {
+  const t = (key: TextKey) => text(lang, key);
+  return html`<section aria-labelledby="participant-flow">
+<h2 id="participant-flow">${t('consort_heading')}</h2>
+<p>${t('consort_intro')}</p>
+${chartFigure(chart, { title: t('chart_consort_title'), description: t('chart_consort_description') }, flowTable(consort, plan, lang), lang)}
 </section>
 `;
 }

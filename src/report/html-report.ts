@@ -15,6 +15,7 @@ import { CHART_FONT, OKABE_ITO } from './charts/style.ts';
 import { baselineSection } from './baseline-section.ts';
 import { consortSection, renderConsortChart } from './consort-section.ts';
 import { html, raw, type SafeHtml } from './escape.ts';
+import { chartFigure } from './figure.ts';
 import { randomizationSection, unverifiedAlert } from './randomization-section.ts';
 import { renderSvg } from './render-svg.ts';
 import { dialectText, formatInteger, text, type Lang, type TextKey } from './texts.ts';
@@ -121,10 +122,7 @@ ${plan.arms.map((arm) => {
 </table>`;
 }
 
-/**
- * The chart with its description and, folded away, the same numbers as a table: the chart
- * alone is not readable by everyone, and a table is what a reader checks figures against.
- */
+/** The participants-by-site chart with its numbers per site and arm. */
 function participantsBySiteFigure(chart: RenderedChart, summary: IngestSummary, plan: AnalysisPlan, lang: Lang): SafeHtml {
   const t = (key: TextKey) => text(lang, key);
   const int = (n: number) => formatInteger(n, lang);
@@ -133,23 +131,15 @@ function participantsBySiteFigure(chart: RenderedChart, summary: IngestSummary, 
   const count = (site: string, arm: string) => rows.find((r) => r.site === site && r.arm === arm)?.n ?? 0;
   const siteTotal = (site: string) => plan.arms.reduce((sum, arm) => sum + count(site, arm), 0);
   const armTotal = (arm: string) => sites.reduce((sum, site) => sum + count(site, arm), 0);
-  return html`<figure id="${chart.name}">
-<div class="chart">${raw(chart.svg)}</div>
-<figcaption>${t('chart_participants_by_site_description')}</figcaption>
-<details>
-<summary>${t('chart_show_table')}</summary>
-<table>
-<caption>${t('chart_participants_by_site_title')}</caption>
-<thead><tr><th scope="col">${t('site_label')}</th>${plan.arms.map((arm) => html`<th scope="col" class="num">${arm}</th>`)}<th scope="col" class="num">${t('total_label')}</th></tr></thead>
+  const table = html`<thead><tr><th scope="col">${t('site_label')}</th>${plan.arms.map((arm) => html`<th scope="col" class="num">${arm}</th>`)}<th scope="col" class="num">${t('total_label')}</th></tr></thead>
 <tbody>
 ${sites.map(
     (site) =>
       html`<tr><th scope="row">${site}</th>${plan.arms.map((arm) => html`<td class="num">${int(count(site, arm))}</td>`)}<td class="num">${int(siteTotal(site))}</td></tr>\n`,
   )}</tbody>
-<tfoot><tr><th scope="row">${t('total_label')}</th>${plan.arms.map((arm) => html`<td class="num">${int(armTotal(arm))}</td>`)}<td class="num">${int(sites.reduce((s, site) => s + siteTotal(site), 0))}</td></tr></tfoot>
-</table>
-</details>
-</figure>`;
+<tfoot><tr><th scope="row">${t('total_label')}</th>${plan.arms.map((arm) => html`<td class="num">${int(armTotal(arm))}</td>`)}<td class="num">${int(sites.reduce((s, site) => s + siteTotal(site), 0))}</td></tr></tfoot>`;
+  const caption = { title: t('chart_participants_by_site_title'), description: t('chart_participants_by_site_description') };
+  return chartFigure(chart, caption, table, lang);
 }
 
 /** Per input file: rows read and how it was written, in words of the report language. */
