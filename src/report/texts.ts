@@ -104,8 +104,8 @@ const nb = {
   design_ratio: 'Planlagt forhold mellom gruppene {arms}: {ratio}.',
 
   verification_heading: 'Kontroll av fordelingen',
-  verification_verified: 'Gruppen til hver deltaker er kontrollert mot trekningslisten ({file}, {slots} plasser), og alle stemmer.',
-  verification_failed: 'Gruppene er kontrollert mot trekningslisten ({file}, {slots} plasser). Kontrollen fant avvik. Antall avvik: {count}.',
+  verification_verified: 'Gruppen til hver deltaker er kontrollert mot trekningslisten ({file}; plasser i listen: {slots}), og alle stemmer.',
+  verification_failed: 'Gruppene er kontrollert mot trekningslisten ({file}; plasser i listen: {slots}). Kontrollen fant avvik. Antall avvik: {count}.',
   verification_failed_unlisted: 'Kontrollen av fordelingen fant avvik. Antall avvik: {count}.',
   verification_no_list: 'Ingen trekningsliste ble levert, så det kunne ikke kontrolleres at deltakerne fikk den gruppen loddtrekningen ga dem.',
   list_hash_label: 'Trekningslistens fingeravtrykk (SHA-256):',
@@ -292,8 +292,8 @@ const en: Record<TextKey, string> = {
   design_ratio: 'Planned ratio between the arms {arms}: {ratio}.',
 
   verification_heading: 'Checking the allocation',
-  verification_verified: 'Each participant’s arm was checked against the allocation list ({file}, {slots} slots), and all match.',
-  verification_failed: 'The arms were checked against the allocation list ({file}, {slots} slots). The check found problems. Number of problems: {count}.',
+  verification_verified: 'Each participant’s arm was checked against the allocation list ({file}; slots in the list: {slots}), and all match.',
+  verification_failed: 'The arms were checked against the allocation list ({file}; slots in the list: {slots}). The check found problems. Number of problems: {count}.',
   verification_failed_unlisted: 'The check of the allocation found problems. Number of problems: {count}.',
   verification_no_list: 'No allocation list was supplied, so it could not be checked that participants got the arm the randomization gave them.',
   list_hash_label: 'Fingerprint (SHA-256) of the allocation list:',

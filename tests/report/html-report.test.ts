@@ -77,7 +77,7 @@ describe('renderReport', () => {
     for (const evil of [EVIL_SITE, EVIL_REASON, EVIL_LEVEL, EVIL_MEASURE, '<script>x</script>.csv']) expect(html).not.toContain(evil);
     expect(html).not.toMatch(/<svg onload/i);
     expect(html).toContain('<li>&lt;script&gt;alert(1)&lt;/script&gt;, allocation no. 1: recorded arm IPS, but the list says TVR.</li>');
-    expect(html).toContain('(&lt;script&gt;x&lt;/script&gt;.csv, 1 slots)');
+    expect(html).toContain('(&lt;script&gt;x&lt;/script&gt;.csv; slots in the list: 1)');
     expect(html).toContain('<th scope="row" class="sub">&lt;img src=x onerror=&quot;alert(2)&quot;&gt; &amp; co</th>');
     expect(html).toContain('Analysed: &lt;svg onload=alert(3)&gt;, month 6');
     expect(html).toContain('&lt;b&gt;bold&lt;/b&gt;');

@@ -105,7 +105,7 @@ describe('randomizationSection', () => {
   it('shows a verified list with its hash, commitment and seed check', () => {
     const en = String(randomizationSection(VERIFY.randomization, PLAN, 'en'));
     expect(en).toContain('<h2 id="randomization">Randomization</h2>');
-    expect(en).toContain('<p>Each participant’s arm was checked against the allocation list (allocation.csv, 1,500 slots), and all match.</p>');
+    expect(en).toContain('<p>Each participant’s arm was checked against the allocation list (allocation.csv; slots in the list: 1,500), and all match.</p>');
     expect(en).toContain(`<p>Fingerprint (SHA-256) of the allocation list: <code class="hash">${LIST_SHA256}</code></p>`);
     expect(en).toContain('It is the same as the one published before enrolment began');
     expect(en).toContain('The list was regenerated from the published seed and is identical to the one supplied.');
@@ -143,7 +143,7 @@ describe('randomizationSection', () => {
   it('escapes the list file name and site names', () => {
     const s = String(randomizationSection(EVIL_VERIFY.randomization, EVIL_PLAN, 'en'));
     expect(s).not.toMatch(/<script/i);
-    expect(s).toContain('(&lt;script&gt;x&lt;/script&gt;.csv, 1 slots)');
+    expect(s).toContain('(&lt;script&gt;x&lt;/script&gt;.csv; slots in the list: 1)');
     expect(s).toContain('<th scope="row">&lt;script&gt;alert(1)&lt;/script&gt;</th>');
   });
 });
