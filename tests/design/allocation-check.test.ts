@@ -214,9 +214,8 @@ describe('checkAllocation', () => {
   it('counts the gaps below a mistyped huge number without listing them all', () => {
     const { text, participants, commitment } = setup();
     participants.allocation_no[at(participants, 'Oslo', 15)] = 1_000_000_000;
-    const started = performance.now();
+    // Counted, not enumerated: listing a billion gaps would never finish (the test timeout catches that).
     const v = check(participants, text, commitment);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(v.problems).toHaveLength(200);
     // Gaps 15 … 999 999 999, and the number itself not in the list.
     expect(v.problems_total).toBe(1_000_000_000 - 15 + 1);
