@@ -11,6 +11,7 @@ import { hideBin } from 'yargs/helpers';
 import { ContractError, EXIT, exitCodeOf, formatViolation, UsageError, VerificationError } from '../src/io/errors.ts';
 import { DEFAULT_MAX_VIOLATIONS } from '../src/io/ingest.ts';
 import { FILES } from '../src/io/contract.ts';
+import { isAllocationSeed } from '../src/io/plan.ts';
 import { TOOL_VERSION } from './manifest.ts';
 import { runStages } from './runner.ts';
 import { STAGES } from './stages/index.ts';
@@ -118,7 +119,8 @@ export function buildCli(argv: string[]) {
           .option('force', { type: 'boolean', default: false, describe: 'Overwrite an existing allocation list' })
           .example('$0 randomize --plan analysis-plan.json --seed "$(openssl rand -hex 16)" --out trial-setup', 'A new list; publish the hash before enrolment'),
       async (args) => {
-        if (args.seed.trim() === '') throw new UsageError('--seed must not be empty');
+        // The plan must be able to record the seed once it is revealed, or the list can never be regenerated.
+        if (!isAllocationSeed(args.seed) || args.seed.trim() === '') throw new UsageError('--seed must be 1–200 characters without control characters');
         const { runRandomize } = await import('./randomize.ts');
         const done = await runRandomize({ plan: args.plan, seed: args.seed, out: args.out, force: args.force, toolVersion: TOOL_VERSION });
         for (const w of done.warnings) process.stderr.write(`warning: ${w}\n`);

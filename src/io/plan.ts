@@ -94,7 +94,11 @@ export const DEFAULT_BLOCK_MULTIPLES = [1, 2, 3] as const;
 type Json = unknown;
 
 const COVARIATE_COLUMNS = ['age', 'sex', 'diagnosis', 'education', 'worked_last_5y'];
-const STRATIFIABLE_COLUMNS = ['site', ...COVARIATE_COLUMNS];
+/**
+ * The data contract makes `site` the randomization stratum: allocation lists, their
+ * verification and re-randomization are keyed by it.
+ */
+const STRATIFIABLE_COLUMNS = ['site'];
 const MEASURE_COLUMN = /^[a-z][a-z0-9_]{0,63}$/;
 const RESERVED_QUESTIONNAIRE_COLUMNS = ['participant_id', 'wave'];
 
@@ -225,6 +229,11 @@ export function validatePlan(raw: Json, file: string): { plan?: AnalysisPlan; vi
   return { plan, violations: v };
 }
 
+/** An allocation seed the plan can record later: 1–200 characters, no control characters. */
+export function isAllocationSeed(seed: string): boolean {
+  return seed !== '' && seed.length <= 200 && !/\p{Cc}/u.test(seed);
+}
+
 type Add = (field: string, rule: string, found: unknown) => void;
 type UnknownKeys = (obj: Record<string, unknown>, at: string, known: string[]) => void;
 
@@ -275,11 +284,13 @@ function validateRandomization(raw: unknown, arms: string[] | null, add: Add, un
         // A name must survive a trip through CSV unchanged (cells are trimmed on reading).
         const nameOk = typeof st.name === 'string' && st.name.trim() === st.name && st.name !== '' && st.name.length <= 100 && !/\p{Cc}/u.test(st.name);
         if (!nameOk) add(`${at}.name`, message.nonEmptyString, st.name);
-        else if (seen.has(st.name as string)) add(`${at}.name`, message.duplicate, st.name);
+        else if (seen.has((st.name as string).normalize('NFC'))) add(`${at}.name`, message.duplicate, st.name);
         if (!isInt(st.slots, 1) || (st.slots as number) > MAX_SLOTS) add(`${at}.slots`, message.integerIn(1, MAX_SLOTS), st.slots);
         if (nameOk && isInt(st.slots, 1)) {
-          seen.add(st.name as string);
-          strata.push({ name: st.name as string, slots: st.slots as number });
+          // NFC, as ingest reads site names, so a name saved decomposed still matches.
+          const name = (st.name as string).normalize('NFC');
+          seen.add(name);
+          strata.push({ name, slots: st.slots as number });
         }
       });
     }
@@ -289,7 +300,7 @@ function validateRandomization(raw: unknown, arms: string[] | null, add: Add, un
   const hash = r.sha256 ?? null;
   if (hash !== null && (typeof hash !== 'string' || !SHA256_HEX.test(hash))) add('randomization.sha256', message.planSha256, hash);
   const seed = r.seed ?? null;
-  const seedOk = seed === null || (typeof seed === 'string' && seed !== '' && seed.length <= 200 && !/\p{Cc}/u.test(seed)) || isInt(seed, 0);
+  const seedOk = seed === null || (typeof seed === 'string' && isAllocationSeed(seed)) || isInt(seed, 0);
   if (!seedOk) add('randomization.seed', message.planAllocationSeed, seed);
   if (!ratio) return null;
   return {

@@ -44,7 +44,8 @@ export function parseLevel<T extends string>(s: string, levels: readonly T[]): P
 
 /** A short label (a site name): at most `max` characters, no line breaks or control characters. */
 export function parseLabel(s: string, max = 100): Parsed<string> {
-  return s.length <= max && !/\p{Cc}/u.test(s) ? ok(s) : fail(message.label(max));
+  // NFC, so "Østfold" typed on one system matches the same name saved decomposed on another.
+  return s.length <= max && !/\p{Cc}/u.test(s) ? ok(s.normalize('NFC')) : fail(message.label(max));
 }
 
 /** A real calendar date written YYYY-MM-DD (so 2014-02-30 is refused). */

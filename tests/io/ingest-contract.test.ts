@@ -194,6 +194,20 @@ describe('analysis plan rules', () => {
     ['measure column names an identifier', { plan: planWith({ measures: [{ ...PLAN_MEASURE, column: 'phone' }] }) }, { file: PLAN, row: null, column: 'measures[0].column', rule: /direct identifier/ }],
     ['higher_is_better not boolean', { plan: planWith({ measures: [{ ...PLAN_MEASURE, higher_is_better: 'yes' }] }) }, { file: PLAN, row: null, column: 'measures[0].higher_is_better', rule: /true or false/ }],
     ['stratification not a column', { plan: planWith({ stratification: 'county' }) }, { file: PLAN, row: null, column: 'stratification', rule: /one of: site/ }],
+    ['stratification other than site', { plan: planWith({ stratification: 'sex' }) }, { file: PLAN, row: null, column: 'stratification', rule: /one of: site$/ }],
+    ['randomization not an object', { plan: planWith({ randomization: [] }) }, { file: PLAN, row: null, column: 'randomization', rule: /JSON object/ }],
+    ['randomization method unknown', { plan: planWith({ randomization: { method: 'minimization' } }) }, { file: PLAN, row: null, column: 'randomization.method', rule: /permuted_blocks, simple/ }],
+    ['ratio missing an arm', { plan: planWith({ randomization: { ratio: { IPS: 2 } } }) }, { file: PLAN, row: null, column: 'randomization.ratio', rule: /each arm \(IPS, TVR\)/ }],
+    ['ratio not whole', { plan: planWith({ randomization: { ratio: { IPS: 1.5, TVR: 1 } } }) }, { file: PLAN, row: null, column: 'randomization.ratio', rule: /whole number from 1 to 100/ }],
+    ['block size not a multiple of the ratio', { plan: planWith({ randomization: { ratio: { IPS: 2, TVR: 1 }, block_sizes: [3, 4] } }) }, { file: PLAN, row: null, column: 'randomization.block_sizes', rule: /multiple of the ratio's sum \(3\)/ }],
+    ['stratum name padded', { plan: planWith({ randomization: { strata: [{ name: 'Oslo ', slots: 10 }] } }) }, { file: PLAN, row: null, column: 'randomization.strata[0].name', rule: /non-empty text/ }],
+    ['stratum twice', { plan: planWith({ randomization: { strata: [{ name: 'Oslo', slots: 10 }, { name: 'Oslo', slots: 5 }] } }) }, { file: PLAN, row: null, column: 'randomization.strata[1].name', rule: /more than once/ }],
+    ['stratum slots absurd', { plan: planWith({ randomization: { strata: [{ name: 'Oslo', slots: 1e9 }] } }) }, { file: PLAN, row: null, column: 'randomization.strata[0].slots', rule: /1 to 10000000/ }],
+    ['commitment not a hash', { plan: planWith({ randomization: { sha256: 'abc' } }) }, { file: PLAN, row: null, column: 'randomization.sha256', rule: /64 hexadecimal/ }],
+    ['allocation seed too long', { plan: planWith({ randomization: { seed: 'x'.repeat(201) } }) }, { file: PLAN, row: null, column: 'randomization.seed', rule: /1–200 characters/ }],
+    ['unknown field in randomization', { plan: planWith({ randomization: { blocks: [2] } }) }, { file: PLAN, row: null, column: 'randomization.blocks', rule: /misspelt/ }],
+    ['screening assessed negative', { plan: planWith({ screening: { assessed: -1, excluded: [] } }) }, { file: PLAN, row: null, column: 'screening.assessed', rule: /at least 0/ }],
+    ['screening reason without English', { plan: planWith({ screening: { assessed: 9, excluded: [{ reason: { nb: 'x' }, n: 1 }] } }) }, { file: PLAN, row: null, column: 'screening.excluded[0].reason', rule: /both labels/ }],
     ['employment definition unknown', { plan: planWith({ employment_definition: 'ever' }) }, { file: PLAN, row: null, column: 'employment_definition', rule: /employed_in_month/ }],
     ['diagnosis levels repeated', { plan: planWith({ diagnosis_levels: ['a', 'a'] }) }, { file: PLAN, row: null, column: 'diagnosis_levels', rule: /distinct/ }],
     ['questionnaire waves not increasing', { plan: planWith({ questionnaire_waves: [6, 0] }) }, { file: PLAN, row: null, column: 'questionnaire_waves', rule: /increasing order/ }],
@@ -240,5 +254,40 @@ describe('violation reporting', () => {
       expect((err as InstanceType<typeof ContractError>).violations).toHaveLength(5);
       expect((err as InstanceType<typeof ContractError>).total).toBeGreaterThanOrEqual(30);
     }
+  });
+});
+
+describe('the plan\'s randomization section', () => {
+  it('defaults to 1:1 permuted blocks of 2, 4 and 6, with no list, hash or seed', () => {
+    const { plan } = ingestOk();
+    expect(plan.randomization).toEqual({
+      method: 'permuted_blocks',
+      ratio: { IPS: 1, TVR: 1 },
+      block_sizes: [2, 4, 6],
+      strata: [],
+      allocation_list: null,
+      sha256: null,
+      seed: null,
+    });
+    expect(plan.screening).toBeNull();
+  });
+
+  it('scales the default block sizes to a 2:1 ratio, keeps a numeric seed as text, lower-cases the hash', () => {
+    const hash = 'AB'.repeat(32);
+    const { plan } = ingestOk({ plan: planWith({ randomization: { ratio: { IPS: 2, TVR: 1 }, seed: 42, sha256: hash } }) });
+    expect(plan.randomization.block_sizes).toEqual([3, 6, 9]);
+    expect(plan.randomization.seed).toBe('42');
+    expect(plan.randomization.sha256).toBe(hash.toLowerCase());
+  });
+
+  it('reads site names in NFC, so a decomposed "Østfold" is the same site', () => {
+    const { dataset } = ingestOk({ participants: PARTICIPANTS.replace('P01,Østfold', `P01,${'Østfold'.normalize('NFD')}`) });
+    expect(new Set(dataset.participants.site)).toEqual(new Set(['Østfold', 'Sør-Trøndelag'].map((s) => s.normalize('NFC'))));
+  });
+
+  it('reads stratum names in NFC, as ingest reads site names', () => {
+    const decomposed = 'Østfold'.normalize('NFD');
+    const { plan } = ingestOk({ plan: planWith({ randomization: { strata: [{ name: decomposed, slots: 4 }] } }) });
+    expect(plan.randomization.strata[0]!.name).toBe('Østfold'.normalize('NFC'));
   });
 });
