@@ -17,6 +17,8 @@ export const ARTIFACT = {
 } as const;
 
 export interface IngestArtifact {
+  /** The plan file ingest read, as given on the command line (later stages resolve paths in the plan against it). */
+  plan_file: string;
   plan_sha256: string;
   inputs: { file: string; bytes: number; sha256: string }[];
   plan: AnalysisPlan;

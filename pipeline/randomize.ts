@@ -4,8 +4,8 @@
  * (allocation-commitment.json: the list's SHA-256, design and generator, but not the
  * seed), both atomically. Refuses to replace an existing list unless told to.
  */
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ALLOCATION_ALGORITHM, allocationCsv, designFromPlan, generateAllocation } from '../src/design/allocation.ts';
 import { toJsonText, writeFileAtomic } from '../src/io/atomic-write.ts';
@@ -47,6 +47,7 @@ export async function runRandomize(opts: RandomizeOptions): Promise<RandomizeOut
       `${opts.plan}: randomization.strata is empty; list each value of "${plan.stratification}" with its number of slots, e.g. [{ "name": "Oslo", "slots": 100 }]`,
     );
   }
+  if (existsSync(opts.out) && !statSync(opts.out).isDirectory()) throw new UsageError(`--out ${opts.out}: exists and is not a folder`);
   const list = join(opts.out, ALLOCATION_FILES.list);
   const commitment = join(opts.out, ALLOCATION_FILES.commitment);
   if (!opts.force && (existsSync(list) || existsSync(commitment))) {
@@ -65,9 +66,15 @@ export async function runRandomize(opts: RandomizeOptions): Promise<RandomizeOut
     generator: ALLOCATION_ALGORITHM,
     tool: { name: 'ips-rct', version: opts.toolVersion },
   };
-  // The list first: a commitment must never describe a list that was not written.
+  // The list first: a commitment must never describe a list that was not written; and a
+  // list without its commitment is removed, so a failed run leaves neither.
   await writeFileAtomic(list, text);
-  await writeFileAtomic(commitment, toJsonText(record));
+  try {
+    await writeFileAtomic(commitment, toJsonText(record));
+  } catch (err) {
+    await rm(list, { force: true });
+    throw err;
+  }
   const warnings =
     opts.seed.length < SHORT_SEED
       ? [`the seed has fewer than ${SHORT_SEED} characters: anyone could try every short seed and rebuild the list from its published hash; for a real trial use a long random seed, e.g. $(openssl rand -hex 16)`]

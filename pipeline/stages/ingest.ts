@@ -45,7 +45,7 @@ export const ingestStage: Stage = {
       bytes: bytes(key).byteLength,
       sha256: sha256(bytes(key)),
     }));
-    const artifact: IngestArtifact = { plan_sha256: sha256(bytes('plan')), inputs, plan, summary };
+    const artifact: IngestArtifact = { plan_file: options.plan, plan_sha256: sha256(bytes('plan')), inputs, plan, summary };
     // Dataset first: the ingest artifact is what later stages check for, so it must not
     // exist unless the dataset beside it is complete.
     await folder.writeJson(ARTIFACT.dataset, dataset);

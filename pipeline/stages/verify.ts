@@ -10,7 +10,6 @@ import { verifyTrial, type SuppliedList } from '../../src/design/verify.ts';
 import type { Dataset } from '../../src/io/dataset.ts';
 import { ContractError, UsageError } from '../../src/io/errors.ts';
 import { message } from '../../src/io/messages.ts';
-import type { AnalysisPlan } from '../../src/io/plan.ts';
 import { ViolationLog } from '../../src/io/table-check.ts';
 import { ARTIFACT, type IngestArtifact, type VerifyArtifact } from '../artifacts.ts';
 import type { Stage, StageOptions } from '../stage.ts';
@@ -22,7 +21,7 @@ export const verifyStage: Stage = {
   async run(folder, options, log) {
     const ingest = await folder.readJson<IngestArtifact>(ARTIFACT.ingest, 'ingest');
     const dataset = await folder.readJson<Dataset>(ARTIFACT.dataset, 'ingest');
-    const list = await readList(ingest.plan, options);
+    const list = await readList(ingest, options);
     const result: VerifyArtifact = verifyTrial({ dataset, summary: ingest.summary, plan: ingest.plan, list, allowUnverified: options.allowUnverified });
     for (const line of describeRandomization(result.randomization)) log(line);
     if (result.randomization.allowed_unverified) log('warning: the allocation failed verification; continuing because of --allow-unverified');
@@ -34,11 +33,12 @@ export const verifyStage: Stage = {
 
 /**
  * The allocation list named by --allocation (relative to the working folder) or by the
- * plan (relative to the plan's folder), parsed; null when neither names one.
+ * plan (relative to the folder of the plan ingest read), parsed; null when neither names one.
  */
-async function readList(plan: AnalysisPlan, options: StageOptions): Promise<SuppliedList | null> {
+async function readList(ingest: IngestArtifact, options: StageOptions): Promise<SuppliedList | null> {
+  const plan = ingest.plan;
   const fromPlan = plan.randomization.allocation_list;
-  const path = options.allocation ?? (fromPlan === null ? null : resolve(dirname(options.plan), fromPlan));
+  const path = options.allocation ?? (fromPlan === null ? null : resolve(dirname(ingest.plan_file), fromPlan));
   if (path === null) return null;
   let bytes: Uint8Array;
   try {

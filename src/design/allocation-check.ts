@@ -1,12 +1,12 @@
 /**
  * Verification of the arms against the allocation list: every participant's recorded
  * arm at (site, allocation_no), reused and skipped numbers, the list's published hash,
- * and the list regenerated from its seed. Problems name sites and allocation numbers,
- * never participants.
+ * the list regenerated from its seed, and the list's blocks against the design. Problems
+ * name sites and allocation numbers, never participants.
  */
 import { siteCollator } from '../io/dataset.ts';
 import { sha256 } from '../io/hash.ts';
-import { generateAllocation, type AllocationDesign, type AllocationSlot, type Stratum } from './allocation.ts';
+import { allocationCsv, generateAllocation, type AllocationDesign, type AllocationSlot, type Stratum } from './allocation.ts';
 
 /** One verification problem, located by site and allocation number. */
 export type AllocationProblem =
@@ -16,13 +16,24 @@ export type AllocationProblem =
   | { kind: 'not_in_list'; site: string; allocation_no: number }
   | { kind: 'no_allocation_no'; site: string; count: number }
   | { kind: 'commitment_mismatch'; expected: string; actual: string }
-  | { kind: 'differs_from_seed'; site: string; allocation_no: number; listed: string | null; regenerated: string | null };
+  | { kind: 'differs_from_seed'; site: string; allocation_no: number; listed: string | null; regenerated: string | null }
+  /** The plan commits to a list (hash or seed) but none was supplied or could be regenerated. */
+  | { kind: 'list_missing' }
+  /**
+   * A block of the list breaks the permuted-block design: its size is not a plan block
+   * size, it holds a different number of slots than its size (the site's last block may be
+   * short), its arms are not in the ratio, or block numbers do not run 1, 2, 3 … in order.
+   */
+  | { kind: 'bad_block'; site: string; block_no: number; reason: 'size' | 'length' | 'ratio' | 'numbering' };
 
 export interface AllocationVerification {
   /** 'verified': a list was checked and no problem found; 'no_list': nothing to check against. */
   status: 'verified' | 'failed' | 'no_list';
-  /** The list checked: where it came from, its hash and size. */
-  list: { file: string; sha256: string; slots: number } | null;
+  /**
+   * The list checked: its file name, hash and size, and whether it was read from a file or
+   * regenerated from the plan's seed and strata (when no file was supplied).
+   */
+  list: { file: string; sha256: string; slots: number; source: 'file' | 'seed' } | null;
   /** The plan's published hash, and whether the list matches it. */
   commitment: { expected: string; matches: boolean } | null;
   /** Whether the list regenerated from the plan's seed is identical (null: no seed given). */
@@ -43,6 +54,8 @@ export interface AllocationCheckInput {
   list: { slots: AllocationSlot[]; file: string; bytes: Uint8Array } | null;
   /** The plan's published SHA-256 of the list (hex), or null. */
   commitment: string | null;
+  /** The plan's design, for the check of the list's blocks. */
+  design: AllocationDesign;
   /** The revealed seed and design; strata null (or empty) means: as the list has them. */
   regenerate: { design: AllocationDesign; seed: string; strata: Stratum[] | null } | null;
   maxProblems?: number;
@@ -58,8 +71,15 @@ export interface AllocationCheckInput {
  * an invalid design or strata.
  */
 export function checkAllocation(input: AllocationCheckInput): AllocationVerification {
-  const { list } = input;
-  if (!list) return { status: 'no_list', list: null, commitment: null, regenerated_from_seed: null, problems: [], problems_total: 0 };
+  const list = input.list ?? listFromSeed(input.regenerate);
+  if (!list) {
+    // A plan that commits to a list must be checked against one.
+    const promised = input.commitment !== null || input.regenerate !== null;
+    return promised
+      ? { status: 'failed', list: null, commitment: null, regenerated_from_seed: null, problems: [{ kind: 'list_missing' }], problems_total: 1 }
+      : { status: 'no_list', list: null, commitment: null, regenerated_from_seed: null, problems: [], problems_total: 0 };
+  }
+  const source = input.list ? 'file' : 'seed';
   const maxProblems = input.maxProblems ?? DEFAULT_MAX_PROBLEMS;
   const problems: AllocationProblem[] = [];
   const actual = sha256(list.bytes);
@@ -70,22 +90,77 @@ export function checkAllocation(input: AllocationCheckInput): AllocationVerifica
     if (!commitment.matches) problems.push({ kind: 'commitment_mismatch', expected, actual });
   }
   let regenerated: AllocationVerification['regenerated_from_seed'] = null;
-  if (input.regenerate) {
+  if (input.regenerate && source === 'file') {
     const differs = compareWithSeed(list.slots, input.regenerate);
     regenerated = { matches: differs.length === 0 };
     for (const d of differs) problems.push(d); // no spread: a wholly different list can be long
   }
+  if (source === 'file') checkBlocks(list.slots, input.design, problems);
   const extraGaps = checkParticipants(input.participants, list.slots, maxProblems, problems);
   problems.sort(compareProblems);
   const total = problems.length + extraGaps;
   return {
     status: total > 0 ? 'failed' : 'verified',
-    list: { file: list.file, sha256: actual, slots: list.slots.length },
+    list: { file: list.file, sha256: actual, slots: list.slots.length, source },
     commitment,
     regenerated_from_seed: regenerated,
     problems: problems.slice(0, maxProblems),
     problems_total: total,
   };
+}
+
+/** File name a list regenerated from the seed is reported under (what `randomize` writes). */
+export const REGENERATED_LIST_FILE = 'allocation.csv';
+
+/**
+ * Without a list file, the list the plan's seed and strata give (its bytes as `randomize`
+ * writes them, so the commitment can be checked); null when the plan lacks either.
+ */
+function listFromSeed(regenerate: AllocationCheckInput['regenerate']): AllocationCheckInput['list'] {
+  if (!regenerate?.strata || regenerate.strata.length === 0) return null;
+  const slots = generateAllocation(regenerate.design, regenerate.strata, regenerate.seed);
+  return { slots, file: REGENERATED_LIST_FILE, bytes: new TextEncoder().encode(allocationCsv(slots)) };
+}
+
+/**
+ * The list's blocks against a permuted-block design, site by site in allocation order. A
+ * list without block columns (from another tool) has nothing to check; under simple
+ * randomization there are no blocks. One problem per bad block, its first failing rule.
+ */
+function checkBlocks(slots: readonly AllocationSlot[], design: AllocationDesign, out: AllocationProblem[]): void {
+  if (design.method !== 'permuted_blocks' || slots.every((s) => s.block_no === null && s.block_size === null)) return;
+  const sum = design.ratio.reduce((a, b) => a + b, 0);
+  const bySite = new Map<string, AllocationSlot[]>();
+  for (const s of slots) {
+    const g = bySite.get(s.site);
+    if (g) g.push(s);
+    else bySite.set(s.site, [s]);
+  }
+  for (const [site, siteSlots] of bySite) {
+    const ordered = siteSlots.slice().sort((a, b) => a.allocation_no - b.allocation_no);
+    const blocks: AllocationSlot[][] = [];
+    for (const s of ordered) {
+      const last = blocks[blocks.length - 1];
+      if (last && last[0]!.block_no === s.block_no) last.push(s);
+      else blocks.push([s]);
+    }
+    blocks.forEach((block, k) => {
+      const first = block[0]!;
+      const size = first.block_size;
+      const isLast = k === blocks.length - 1;
+      const reason =
+        first.block_no !== k + 1 || block.some((s) => s.block_no !== first.block_no)
+          ? 'numbering'
+          : size === null || block.some((s) => s.block_size !== size) || !design.blockSizes.includes(size)
+            ? 'size'
+            : block.length > size || (!isLast && block.length < size)
+              ? 'length'
+              : block.length === size && !design.arms.every((arm, i) => block.filter((s) => s.arm === arm).length === (design.ratio[i]! * size) / sum)
+                ? 'ratio'
+                : null;
+      if (reason) out.push({ kind: 'bad_block', site, block_no: first.block_no ?? k + 1, reason });
+    });
+  }
 }
 
 /** Strata as the list has them: sites in order of first appearance, slots = rows per site. */
@@ -173,7 +248,9 @@ function checkNumber(site: string, no: number, arms: string[], listedArm: string
   }
 }
 
-const KIND_ORDER: AllocationProblem['kind'][] = ['commitment_mismatch', 'no_allocation_no', 'differs_from_seed', 'not_in_list', 'arm_mismatch', 'reused', 'gap'];
+const KIND_ORDER: AllocationProblem['kind'][] = [
+  'list_missing', 'commitment_mismatch', 'no_allocation_no', 'bad_block', 'differs_from_seed', 'not_in_list', 'arm_mismatch', 'reused', 'gap',
+];
 
 /** Site (Norwegian collation, then code units), then allocation number, then kind. */
 function compareProblems(a: AllocationProblem, b: AllocationProblem): number {

@@ -5,7 +5,9 @@
  * `baseline`.
  */
 import type { Dataset, IngestSummary } from '../io/dataset.ts';
-import { VerificationError } from '../io/errors.ts';
+import { FILES } from '../io/contract.ts';
+import { ContractError, VerificationError } from '../io/errors.ts';
+import { message } from '../io/messages.ts';
 import type { AnalysisPlan } from '../io/plan.ts';
 import { binomialTest } from '../stats/binomial-test.ts';
 import { designFromPlan, type AllocationSlot } from './allocation.ts';
@@ -73,11 +75,13 @@ export interface VerifyInput {
  */
 export function verifyTrial(input: VerifyInput): VerifyResult {
   const { dataset, summary, plan, list } = input;
+  checkScreening(plan, summary.participants.total);
   const design = designFromPlan(plan);
   const r = plan.randomization;
   const verification = checkAllocation({
     participants: dataset.participants,
     list,
+    design,
     commitment: r.sha256,
     regenerate: r.seed === null ? null : { design, seed: r.seed, strata: r.strata.length > 0 ? r.strata : null },
   });
@@ -95,6 +99,16 @@ export function verifyTrial(input: VerifyInput): VerifyResult {
     consort: consortFlow(dataset, plan),
     baseline: baselineTable(dataset.participants, plan),
   };
+}
+
+/** CONSORT's flow must add up: those assessed, less those excluded, are those randomized. */
+function checkScreening(plan: AnalysisPlan, randomized: number): void {
+  const s = plan.screening;
+  if (s === null) return;
+  const excluded = s.excluded.reduce((sum, e) => sum + e.n, 0);
+  if (s.assessed - excluded === randomized) return;
+  const found = `assessed ${s.assessed}, excluded ${excluded}, randomized ${randomized}`;
+  throw new ContractError([{ file: FILES.plan, row: null, column: 'screening', rule: message.screeningTotals(s.assessed, excluded, randomized), found }]);
 }
 
 function armCounts(summary: IngestSummary, plan: AnalysisPlan): RandomizationResult['arm_counts'] {

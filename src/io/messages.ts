@@ -76,6 +76,8 @@ export const message = {
   planStrata: 'must be a list of { "name": "…", "slots": n } objects',
   planSha256: 'must be a SHA-256 hash: 64 hexadecimal digits',
   planAllocationSeed: 'must be a whole number ≥ 0 or a text of 1–200 characters',
+  screeningTotals: (assessed: number, excluded: number, randomized: number) =>
+    `assessed (${assessed}) minus excluded (${excluded}) must equal the participants randomized in participants.csv (${randomized})`,
   planExcluded: 'must be a list of { "reason": { "nb": "…", "en": "…" }, "n": n } objects',
 
   // Allocation list (allocation.csv) and its design

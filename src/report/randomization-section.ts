@@ -24,6 +24,8 @@ const PROBLEM_PARAMS: ProblemParams = {
   not_in_list: (p, lang) => ({ site: p.site, no: formatInteger(p.allocation_no, lang) }),
   no_allocation_no: (p, lang) => ({ site: p.site, count: formatInteger(p.count, lang) }),
   commitment_mismatch: (p) => ({ expected: p.expected, actual: p.actual }),
+  list_missing: () => ({}),
+  bad_block: (p, lang) => ({ site: p.site, block: formatInteger(p.block_no, lang), reason: text(lang, `block_reason_${p.reason}`) }),
   differs_from_seed: (p, lang) => ({
     site: p.site,
     no: formatInteger(p.allocation_no, lang),

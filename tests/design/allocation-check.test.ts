@@ -50,6 +50,7 @@ function check(participants: Trial, text: string, commitment: string, extra: Par
   return checkAllocation({
     participants,
     list: { slots: slots!, file: 'allocation.csv', bytes: bytes(text) },
+    design: DESIGN,
     commitment,
     regenerate: { design: DESIGN, seed: SEED, strata: STRATA },
     ...extra,
@@ -65,7 +66,7 @@ describe('checkAllocation', () => {
     const v = check(participants, text, commitment);
     expect(v).toEqual({
       status: 'verified',
-      list: { file: 'allocation.csv', sha256: commitment, slots: 48 },
+      list: { file: 'allocation.csv', sha256: commitment, slots: 48, source: 'file' },
       commitment: { expected: commitment, matches: true },
       regenerated_from_seed: { matches: true },
       problems: [],
@@ -78,10 +79,29 @@ describe('checkAllocation', () => {
     expect(check(participants, text, commitment.toUpperCase()).commitment).toEqual({ expected: commitment, matches: true });
   });
 
-  it('has nothing to check without a list, even with a hash and a seed', () => {
-    const { participants, commitment } = setup();
-    const v = checkAllocation({ participants, list: null, commitment, regenerate: { design: DESIGN, seed: SEED, strata: STRATA } });
+  it('has nothing to check when the plan names no list, hash or seed', () => {
+    const { participants } = setup();
+    const v = checkAllocation({ participants, list: null, design: DESIGN, commitment: null, regenerate: null });
     expect(v).toEqual({ status: 'no_list', list: null, commitment: null, regenerated_from_seed: null, problems: [], problems_total: 0 });
+  });
+
+  it('without a list file, regenerates the list from the seed and strata and checks everything against it', () => {
+    const { participants, commitment } = setup();
+    const v = checkAllocation({ participants, list: null, design: DESIGN, commitment, regenerate: { design: DESIGN, seed: SEED, strata: STRATA } });
+    expect(v.status).toBe('verified');
+    expect(v.list).toEqual({ file: 'allocation.csv', sha256: commitment, slots: 48, source: 'seed' });
+    expect(v.commitment).toEqual({ expected: commitment, matches: true });
+    const i = at(participants, 'Agder', 3);
+    participants.arm[i] = participants.arm[i] === 'IPS' ? 'TVR' : 'IPS';
+    const flipped = checkAllocation({ participants, list: null, design: DESIGN, commitment, regenerate: { design: DESIGN, seed: SEED, strata: STRATA } });
+    expect(flipped.problems.map((p) => p.kind)).toEqual(['arm_mismatch']);
+  });
+
+  it('fails when the plan commits to a list (hash, or seed without strata) that is not supplied', () => {
+    const { participants, commitment } = setup();
+    const failed = { status: 'failed', list: null, commitment: null, regenerated_from_seed: null, problems: [{ kind: 'list_missing' }], problems_total: 1 };
+    expect(checkAllocation({ participants, list: null, design: DESIGN, commitment, regenerate: null })).toEqual(failed);
+    expect(checkAllocation({ participants, list: null, design: DESIGN, commitment: null, regenerate: { design: DESIGN, seed: SEED, strata: null } })).toEqual(failed);
   });
 
   it('finds one flipped arm', () => {
@@ -144,8 +164,11 @@ describe('checkAllocation', () => {
     expect(v.status).toBe('failed');
     expect(v.commitment).toEqual({ expected: commitment, matches: false });
     expect(v.regenerated_from_seed).toEqual({ matches: false });
+    const block = slots[row]!.block_no!;
     expect(v.problems).toEqual([
       { kind: 'commitment_mismatch', expected: commitment, actual: sha256(bytes(editedText)) },
+      // Before the seed is revealed, the block that slot sits in already shows the edit.
+      { kind: 'bad_block', site: 'Østfold', block_no: block, reason: 'ratio' },
       { kind: 'differs_from_seed', site: 'Østfold', allocation_no: 5, listed: edited, regenerated: original },
       // The participant at Østfold 5 got the original arm, which no longer matches the list.
       { kind: 'arm_mismatch', site: 'Østfold', allocation_no: 5, recorded: original, listed: edited },
@@ -169,7 +192,11 @@ describe('checkAllocation', () => {
     const lines = text.split('\n');
     lines[1] = lines[1]!.replace(/^Oslo,1,1,(\d+),/, (_, size: string) => `Oslo,1,1,${Number(size) + 2},`);
     const w = check(participants, lines.join('\n'), sha256(bytes(lines.join('\n'))));
-    expect(w.problems).toEqual([{ kind: 'differs_from_seed', site: 'Oslo', allocation_no: 1, listed: participants.arm[0], regenerated: participants.arm[0] }]);
+    expect(w.problems).toEqual([
+      // The block's slots now disagree on its size.
+      { kind: 'bad_block', site: 'Oslo', block_no: 1, reason: 'size' },
+      { kind: 'differs_from_seed', site: 'Oslo', allocation_no: 1, listed: participants.arm[0], regenerated: participants.arm[0] },
+    ]);
   });
 
   it('finds a list drawn from another seed', () => {
@@ -201,6 +228,7 @@ describe('checkAllocation', () => {
     const slots = generateAllocation(DESIGN, [{ name: 'Ålesund', slots: 4 }, { name: 'bergen', slots: 4 }, { name: 'Østfold', slots: 4 }, { name: 'Oslo', slots: 4 }], SEED);
     const flipped = (arm: string) => (arm === 'IPS' ? 'TVR' : 'IPS');
     const v = checkAllocation({
+      design: DESIGN,
       participants: { site: slots.map((s) => s.site), arm: slots.map((s) => flipped(s.arm)), allocation_no: slots.map((s) => s.allocation_no) },
       list: { slots, file: 'allocation.csv', bytes: bytes(allocationCsv(slots)) },
       commitment: null,
@@ -251,5 +279,72 @@ describe('checkAllocation', () => {
         found: '6',
       },
     ]);
+  });
+});
+
+describe('checkAllocation: the list\'s blocks against the design', () => {
+  /** The list with one slot's cells replaced, checked with no hash or seed (before they are revealed). */
+  function withSlot(site: string, no: number, change: (cells: string[]) => void) {
+    const { text, participants } = setup();
+    const lines = text.split('\n');
+    const k = lines.findIndex((l) => l.startsWith(`${site},${no},`));
+    const cells = lines[k]!.split(',');
+    change(cells);
+    lines[k] = cells.join(',');
+    return check(participants, lines.join('\n'), '', { commitment: null, regenerate: null });
+  }
+  const blockOf = (site: string, no: number) => {
+    const slot = setup().slots.find((s) => s.site === site && s.allocation_no === no)!;
+    return { block: slot.block_no!, size: slot.block_size! };
+  };
+  const badBlocks = (v: ReturnType<typeof check>) => v.problems.filter((p) => p.kind === 'bad_block');
+
+  it('accepts the list as generated', () => {
+    const { text, participants } = setup();
+    expect(check(participants, text, '', { commitment: null, regenerate: null }).status).toBe('verified');
+  });
+
+  it('names a block whose arms are not in the ratio', () => {
+    // Flip slot Oslo 1: its complete block now holds one arm too many.
+    const { block } = blockOf('Oslo', 1);
+    const v = withSlot('Oslo', 1, (c) => (c[4] = c[4] === 'IPS' ? 'TVR' : 'IPS'));
+    expect(badBlocks(v)).toEqual([{ kind: 'bad_block', site: 'Oslo', block_no: block, reason: 'ratio' }]);
+  });
+
+  it('names a block size the design does not have', () => {
+    const { block } = blockOf('Agder', 1);
+    const v = withSlot('Agder', 1, (c) => (c[3] = '8'));
+    expect(badBlocks(v)).toEqual([{ kind: 'bad_block', site: 'Agder', block_no: block, reason: 'size' }]);
+  });
+
+  it('names block numbers that do not run in allocation order', () => {
+    const v = withSlot('Østfold', 1, (c) => (c[2] = '7'));
+    expect(badBlocks(v)[0]).toMatchObject({ kind: 'bad_block', site: 'Østfold', reason: 'numbering' });
+  });
+
+  it('names blocks that hold a different number of slots than their size', () => {
+    // Move the last slot of Oslo's first block into its second block: the first is short
+    // before the end of the site, the second one slot too long.
+    const { size } = blockOf('Oslo', 1);
+    const second = blockOf('Oslo', size + 1);
+    const v = withSlot('Oslo', size, (c) => {
+      c[2] = '2';
+      c[3] = String(second.size);
+    });
+    expect(badBlocks(v)).toEqual([
+      { kind: 'bad_block', site: 'Oslo', block_no: 1, reason: 'length' },
+      { kind: 'bad_block', site: 'Oslo', block_no: 2, reason: 'length' },
+    ]);
+  });
+
+  it('does not look for blocks under simple randomization or in a list without block columns', () => {
+    const simple: AllocationDesign = { method: 'simple', arms: ARMS, ratio: [1, 1], blockSizes: [] };
+    const slots = generateAllocation(simple, STRATA, SEED);
+    const participants = { site: slots.map((s) => s.site), arm: slots.map((s) => s.arm), allocation_no: slots.map((s) => s.allocation_no) };
+    const text = allocationCsv(slots);
+    const list = { slots, file: 'allocation.csv', bytes: bytes(text) };
+    expect(checkAllocation({ participants, list, design: simple, commitment: null, regenerate: null }).status).toBe('verified');
+    // The same list judged against a block design has no block columns to check.
+    expect(checkAllocation({ participants, list, design: DESIGN, commitment: null, regenerate: null }).status).toBe('verified');
   });
 });

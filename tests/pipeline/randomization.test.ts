@@ -3,7 +3,7 @@
  * commitment are written and reproduced from the seed; a tampered record or list stops
  * the pipeline with exit 1 naming site and allocation number, unless --allow-unverified.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/io/hash.ts';
@@ -63,6 +63,16 @@ describe('ips-rct randomize', () => {
     const forced = cli(['randomize', '--plan', plan, '--seed', '42', '--out', dir, '--force']);
     expect(forced.code).toBe(0);
     expect(forced.stderr).toMatch(/warning: the seed has fewer than 16 characters/);
+  });
+
+  it('exits 2 when --out is a file, or the seed could not be recorded in a plan', () => {
+    const dir = tempDir();
+    const plan = planFile(dir);
+    writeFileSync(join(dir, 'file'), '');
+    expect(cli(['randomize', '--plan', plan, '--seed', SEED, '--out', join(dir, 'file')]).code).toBe(2);
+    const long = cli(['randomize', '--plan', plan, '--seed', 'x'.repeat(201), '--out', join(dir, 'y')]);
+    expect(long.code).toBe(2);
+    expect(long.stderr).toMatch(/1–200 characters/);
   });
 
   it('exits 2 when the plan lists no strata', () => {
@@ -166,7 +176,7 @@ describe('the verify stage', () => {
     expect(results.randomization.verification.status).toBe('verified');
   });
 
-  it('without any list says so and still reports', () => {
+  it('without a list file regenerates the list from the plan\'s seed and strata and checks against it', () => {
     const data = sampleCopy();
     const plan = JSON.parse(readFileSync(join(data, 'analysis-plan.json'), 'utf8'));
     delete plan.randomization.allocation_list;
@@ -174,8 +184,55 @@ describe('the verify stage', () => {
     const out = tempDir();
     const r = cli(['run', '--data', data, '--out', out]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/no allocation list supplied/);
-    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
-    expect(results.randomization.verification.status).toBe('no_list');
+    expect(r.stderr).toMatch(/verified against allocation\.csv regenerated from the plan's seed/);
+    const v = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')).randomization.verification;
+    expect(v.list.source).toBe('seed');
+    expect(v.commitment.matches).toBe(true);
   });
+
+  it('stops when the plan commits to a list by its hash but none is supplied', () => {
+    const data = sampleCopy();
+    const plan = JSON.parse(readFileSync(join(data, 'analysis-plan.json'), 'utf8'));
+    delete plan.randomization.allocation_list;
+    delete plan.randomization.seed;
+    writeFileSync(join(data, 'analysis-plan.json'), JSON.stringify(plan));
+    const r = cli(['run', '--data', data, '--out', tempDir()]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/published hash or seed for the allocation list, but no list was supplied/);
+  });
+
+  it('without a list, hash or seed says the arms were not checked, and still reports', () => {
+    const data = sampleCopy();
+    const plan = JSON.parse(readFileSync(join(data, 'analysis-plan.json'), 'utf8'));
+    for (const key of ['allocation_list', 'seed', 'sha256']) delete plan.randomization[key];
+    writeFileSync(join(data, 'analysis-plan.json'), JSON.stringify(plan));
+    const out = tempDir();
+    const r = cli(['run', '--data', data, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/no allocation list supplied/);
+    expect(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')).randomization.verification.status).toBe('no_list');
+  });
+
+  it('finds the list beside the plan ingest read, also when verify runs alone', () => {
+    const data = sampleCopy();
+    const planDir = tempDir();
+    for (const f of ['analysis-plan.json', 'allocation.csv']) writeFileSync(join(planDir, f), readFileSync(join(data, f)));
+    rmSync(join(data, 'allocation.csv'));
+    const out = tempDir();
+    expect(cli(['ingest', '--data', data, '--plan', join(planDir, 'analysis-plan.json'), '--out', out, '--quiet']).code).toBe(0);
+    const r = cli(['verify', '--data', data, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/verified against allocation\.csv \(/);
+  });
+
+  it('stops when the screening counts do not add up to those randomized', () => {
+    const data = sampleCopy();
+    const plan = JSON.parse(readFileSync(join(data, 'analysis-plan.json'), 'utf8'));
+    plan.screening = { assessed: 500, excluded: [{ reason: { nb: 'Ikke aktuell', en: 'Not eligible' }, n: 80 }] };
+    writeFileSync(join(data, 'analysis-plan.json'), JSON.stringify(plan));
+    const r = cli(['run', '--data', data, '--out', tempDir()]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('analysis-plan.json, column screening: assessed (500) minus excluded (80) must equal the participants randomized in participants.csv (410)');
+  });
+
 });
