@@ -175,7 +175,7 @@ export const VERIFY: VerifyResult = {
     design: { method: 'permuted_blocks', stratification: 'site', ratio: { IPS: 1, TVR: 1 }, block_sizes: [2, 4, 6] },
     verification: {
       status: 'verified',
-      list: { file: 'allocation.csv', sha256: LIST_SHA256, slots: 1500 },
+      list: { file: 'allocation.csv', sha256: LIST_SHA256, slots: 1500, source: 'file' },
       commitment: { expected: LIST_SHA256, matches: true },
       regenerated_from_seed: { matches: true },
       problems: [],
@@ -285,7 +285,7 @@ export const VERIFY_UNVERIFIED: VerifyResult = {
     ...VERIFY.randomization,
     verification: {
       status: 'failed',
-      list: { file: 'allocation.csv', sha256: OTHER_SHA256, slots: 1500 },
+      list: { file: 'allocation.csv', sha256: OTHER_SHA256, slots: 1500, source: 'file' },
       commitment: { expected: LIST_SHA256, matches: false },
       regenerated_from_seed: { matches: false },
       problems: PROBLEMS,
@@ -321,7 +321,7 @@ export const EVIL_VERIFY: VerifyResult = {
     ...VERIFY_UNVERIFIED.randomization,
     verification: {
       ...VERIFY_UNVERIFIED.randomization.verification,
-      list: { file: '<script>x</script>.csv', sha256: OTHER_SHA256, slots: 1 },
+      list: { file: '<script>x</script>.csv', sha256: OTHER_SHA256, slots: 1, source: 'file' },
       problems: [
         { kind: 'arm_mismatch', site: EVIL_SITE, allocation_no: 1, recorded: 'IPS', listed: 'TVR' },
         { kind: 'no_allocation_no', site: EVIL_SITE, count: 2 },
