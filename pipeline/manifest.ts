@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ALLOCATION_ALGORITHM } from '../src/design/allocation.ts';
 import { RNG_INFO } from '../src/random/rng.ts';
 import type { IngestArtifact, VerifyArtifact } from './artifacts.ts';
 
@@ -34,6 +35,8 @@ export interface Manifest {
   plan: { file: string | null; sha256: string };
   seed: number;
   random_generator: typeof RNG_INFO;
+  /** How allocation lists are drawn from a seed (the list a seed regenerates depends on it). */
+  allocation_generator: typeof ALLOCATION_ALGORITHM;
   packages: Record<string, string>;
   stages: StageTiming[];
 }
@@ -76,6 +79,7 @@ export function buildManifest(
     plan: { file: source?.plan ?? null, sha256: ingest.plan_sha256 },
     seed: ingest.plan.seed,
     random_generator: RNG_INFO,
+    allocation_generator: ALLOCATION_ALGORITHM,
     packages: installedVersions(),
     stages,
   };

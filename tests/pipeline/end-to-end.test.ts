@@ -60,6 +60,7 @@ describe('ips-rct run on the shipped sample', () => {
     expect(m.packages.vega).toMatch(/^\d+\.\d+\.\d+$/);
     expect(m.stages.map((s: { name: string }) => s.name)).toEqual(['ingest', 'verify', 'report']);
     expect(m.allocation_list.file).toBe('allocation.csv');
+    expect(m.allocation_generator).toMatchObject({ generator: 'xoroshiro128plus', key_derivation: 'sha256', allocation_algorithm_version: 1 });
     expect(m.allocation_list.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(m.plan.file).toBe(join(SAMPLE, 'analysis-plan.json'));
   });
