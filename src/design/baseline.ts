@@ -3,6 +3,11 @@
  * variables; n (%) per category with missing as its own row; and the standardized mean
  * difference of every variable (Yang & Dalton's multivariate SMD for categorical ones),
  * with |SMD| > 0.1 flagged. No significance tests (CONSORT 2010, item 15).
+ *
+ * Disclosure. results.json publishes this table unchanged, so everything in it obeys the
+ * small-cell rule, not just what the report prints: hidden counts are null, and nothing
+ * else published (an SMD, a flag, a missing count, a summary of a few values) may let a
+ * reader work a hidden count or a person's value back out.
  */
 import { EDUCATION_LEVELS, SEX_LEVELS } from '../io/contract.ts';
 import type { ParticipantsTable } from '../io/dataset.ts';
@@ -13,9 +18,15 @@ import { smdCategorical, smdContinuous, type SmdResult } from '../stats/smd.ts';
 
 /** Summary of a continuous variable in one arm. Null statistics: no values, or suppressed. */
 export interface ContinuousSummary {
-  /** Participants with a value. */
-  n: number;
-  missing: number;
+  /**
+   * Participants with a value. Null when hidden: n and missing add up to the (published)
+   * arm size, so they are hidden together, whenever either is from 1 to below the
+   * small-cell threshold. An n at or above the threshold is shown even when the summary
+   * itself is suppressed.
+   */
+  n: number | null;
+  /** Participants without a value; null when hidden together with n (see n). */
+  missing: number | null;
   mean: number | null;
   /** Sample standard deviation (n − 1 denominator). */
   sd: number | null;
@@ -23,8 +34,13 @@ export interface ContinuousSummary {
   /** Quartiles by R's default (type 7) definition. */
   q1: number | null;
   q3: number | null;
-  /** True when n is below the plan's small-cell threshold (and above 0), so nothing is shown. */
+  /**
+   * True when the arm has values, but fewer than the table's `min_n_for_summary`: mean, sd,
+   * median, q1 and q3 are then null.
+   */
   suppressed: boolean;
+  /** True when n and missing are hidden (both null) by the small-cell rule. */
+  missing_suppressed: boolean;
 }
 
 /** A count in one arm: n and its fraction of the arm's participants (missing included). */
@@ -43,20 +59,35 @@ export interface BaselineLevel {
   arms: Record<string, LevelCount>;
 }
 
-/** Why an SMD could not be given as a number. */
-export type SmdNote = 'no_overlap' | 'no_data' | null;
+/**
+ * Why an SMD is not given as a number: 'no_overlap', 'no_data', or 'suppressed' (withheld
+ * because a count or summary of the variable is hidden in an arm; see VariableBase.smd).
+ */
+export type SmdNote = 'no_overlap' | 'no_data' | 'suppressed' | null;
 
 interface VariableBase {
   /** Contract column name: age, sex, diagnosis, education, worked_last_5y. */
   variable: string;
   /**
    * Treatment minus control, standardized. Null when not finite: 'no_overlap' (the arms
-   * share no values, so the imbalance is unbounded) or 'no_data' (an arm has no values).
+   * share no values, so the imbalance is unbounded) or 'no_data' (an arm has no values);
+   * and null with 'suppressed' when any count of the variable (a level, the missing row) is
+   * hidden in either arm, or its continuous summary is suppressed in either arm. The SMD
+   * is a function of the very counts and values that are hidden (with the arm sizes and the
+   * shown cells it pins two hidden cells exactly), so it is withheld whole, and
+   * 'suppressed' takes precedence over the other notes, which can leak too ('no_overlap'
+   * can say that a hidden cell is the whole arm; 'no_data' that an arm has fewer than 2
+   * values).
    */
   smd: number | null;
   smd_note: SmdNote;
-  /** |smd| above the threshold, or no overlap at all. */
-  imbalanced: boolean;
+  /**
+   * |smd| above the threshold, or no overlap at all; null when the SMD is suppressed.
+   * Withheld rather than computed from the hidden SMD: one bit is enough to tell apart the
+   * few ways hidden cells can split their total (IPS sex F + M = 3 hidden, TVR 35 % F: F = 1
+   * gives |SMD| ≈ 0.04, F = 2 gives ≈ 0.67), so it is not published either.
+   */
+  imbalanced: boolean | null;
 }
 
 export interface ContinuousVariable extends VariableBase {
@@ -81,12 +112,27 @@ export interface BaselineTable {
   arms: Record<string, number>;
   /** |SMD| above this is flagged (0.1, Austin 2009). */
   imbalance_threshold: number;
+  /** Counts from 1 to below this are hidden (the plan's small_cell_threshold). */
   small_cell_threshold: number;
+  /** A continuous summary needs at least this many values in the arm: max(small_cell_threshold, MIN_N_FOR_SUMMARY). */
+  min_n_for_summary: number;
   variables: BaselineVariable[];
 }
 
 /** |SMD| above this flags a variable as imbalanced (Austin 2009, Stat Med 28:3083). */
 export const IMBALANCE_THRESHOLD = 0.1;
+
+/**
+ * The fewest values an arm needs before its continuous summary is shown; the table uses
+ * max(small_cell_threshold, MIN_N_FOR_SUMMARY). A summary publishes five statistics (mean,
+ * SD, median and two quartiles), five equations in the values, which pin down a sample of
+ * up to about five values: for n = 3 the median is the middle value and the two type-7
+ * quartiles are midpoints that then give the other two, and for n = 4 or 5 the mean and SD
+ * close the remaining gap. With integer data (age) a few more values leave only a handful
+ * of candidate samples. Ten, twice the number of statistics, leaves every sample many
+ * possible sets of values.
+ */
+export const MIN_N_FOR_SUMMARY = 10;
 
 /** Levels of worked_last_5y as they appear in the table: yes first. */
 const YES_NO_LEVELS = ['1', '0'] as const;
@@ -98,14 +144,18 @@ interface Context {
   treatment: string;
   control: string;
   smallCell: number;
+  /** max(smallCell, MIN_N_FOR_SUMMARY). */
+  minSummary: number;
 }
 
 /**
  * The baseline table of randomized participants who did not withdraw consent: age
  * (continuous), then sex, diagnosis, education and worked_last_5y (categorical, every
  * allowed level in plan/contract order, then a missing row). SMDs are treatment (the arm
- * that is not `plan.control_arm`) minus control, computed on the non-missing, unsuppressed
- * values; counts 0 < n < `plan.small_cell_threshold` are suppressed (see suppressSmallCells).
+ * that is not `plan.control_arm`) minus control, computed on the non-missing values, and
+ * withheld when anything of the variable is hidden. Counts 0 < n < `plan.small_cell_threshold`
+ * are suppressed (see suppressSmallCells), and continuous summaries of fewer than
+ * `min_n_for_summary` values.
  */
 export function baselineTable(participants: ParticipantsTable, plan: AnalysisPlan): BaselineTable {
   const ctx = context(participants, plan);
@@ -115,6 +165,7 @@ export function baselineTable(participants: ParticipantsTable, plan: AnalysisPla
     arms: Object.fromEntries(plan.arms.map((arm) => [arm, ctx.rows.get(arm)!.length])),
     imbalance_threshold: IMBALANCE_THRESHOLD,
     small_cell_threshold: plan.small_cell_threshold,
+    min_n_for_summary: ctx.minSummary,
     variables: [
       continuousVariable('age', participants.age, ctx),
       categoricalVariable('sex', participants.sex, SEX_LEVELS, ctx),
@@ -126,21 +177,34 @@ export function baselineTable(participants: ParticipantsTable, plan: AnalysisPla
 }
 
 /**
- * Which cells of one arm's column (a variable's levels and its missing row) to hide: every
- * count with 0 < n < threshold, and, when that hides exactly one cell, also the smallest
- * other non-zero cell (the first of equal ones), so the hidden count cannot be recovered by
- * subtracting the others from the arm total. Zeros are shown.
+ * Which cells of one arm's column (a variable's levels and its missing row) to hide. The
+ * arm total is published, so the hidden cells' total is known by subtraction; to keep any
+ * of them from being recovered:
+ *
+ * 1. hide every count with 0 < n < threshold (primary suppression);
+ * 2. then, while anything is hidden and the hidden cells add up to less than the threshold
+ *    (a single hidden cell always does), also hide the smallest non-zero cell still shown
+ *    (the first of equal ones), until they add up to at least the threshold or no
+ *    non-zero cell is left.
+ *
+ * So a single hidden cell always gets a partner, and two 1s are not left to be pinned by
+ * their total of 2. Zeros are shown.
  *
  * @example suppressSmallCells([40, 3, 0, 25], 5) // [false, true, false, true]
+ * @example suppressSmallCells([20, 1, 1, 0], 3) // [true, true, true, false]
  */
 export function suppressSmallCells(counts: readonly number[], threshold: number): boolean[] {
   const hidden = counts.map((n) => n > 0 && n < threshold);
-  if (hidden.filter(Boolean).length !== 1) return hidden;
-  let partner = -1;
-  counts.forEach((n, i) => {
-    if (!hidden[i] && n > 0 && (partner < 0 || n < counts[partner]!)) partner = i;
-  });
-  if (partner >= 0) hidden[partner] = true;
+  const hiddenTotal = () => counts.reduce((sum, n, i) => (hidden[i] ? sum + n : sum), 0);
+  const hiddenCount = () => hidden.filter(Boolean).length;
+  while (hiddenCount() > 0 && (hiddenCount() === 1 || hiddenTotal() < threshold)) {
+    let next = -1;
+    counts.forEach((n, i) => {
+      if (!hidden[i] && n > 0 && (next < 0 || n < counts[next]!)) next = i;
+    });
+    if (next < 0) break;
+    hidden[next] = true;
+  }
   return hidden;
 }
 
@@ -153,28 +217,35 @@ function context(participants: ParticipantsTable, plan: AnalysisPlan): Context {
     list.push(i);
   });
   const treatment = plan.arms.find((arm) => arm !== plan.control_arm)!;
-  return { rows, treatment, control: plan.control_arm, smallCell: plan.small_cell_threshold };
+  const smallCell = plan.small_cell_threshold;
+  return { rows, treatment, control: plan.control_arm, smallCell, minSummary: Math.max(smallCell, MIN_N_FOR_SUMMARY) };
 }
 
 function continuousVariable(variable: string, column: readonly (number | null)[], ctx: Context): ContinuousVariable {
   const values = (arm: string) => ctx.rows.get(arm)!.flatMap((i) => (column[i] == null ? [] : [column[i]!]));
-  const arms = Object.fromEntries(
-    [...ctx.rows.keys()].map((arm) => [arm, continuousSummary(values(arm), ctx.rows.get(arm)!.length, ctx.smallCell)]),
-  );
+  const arms = Object.fromEntries([...ctx.rows.keys()].map((arm) => [arm, continuousSummary(values(arm), ctx.rows.get(arm)!.length, ctx)]));
   const smd = smdContinuous(values(ctx.treatment), values(ctx.control));
-  return { variable, kind: 'continuous', smd_method: 'pooled_sd', ...smdFields(smd), arms };
+  const hidden = Object.values(arms).some((s) => s.suppressed);
+  return { variable, kind: 'continuous', smd_method: 'pooled_sd', ...smdFields(smd, hidden), arms };
 }
 
-/** n, missing, mean, SD, median and type-7 quartiles of one arm; statistics hidden for 0 < n < threshold. */
-function continuousSummary(values: readonly number[], armSize: number, threshold: number): ContinuousSummary {
+/**
+ * n, missing, mean, SD, median and type-7 quartiles of one arm. The statistics are null
+ * for 0 < n < `ctx.minSummary`; n and missing are null together when either is from 1 to
+ * below the small-cell threshold (they add up to the arm size, so one gives the other away).
+ */
+function continuousSummary(values: readonly number[], armSize: number, ctx: Context): ContinuousSummary {
   const n = values.length;
-  const suppressed = n > 0 && n < threshold;
+  const missing = armSize - n;
+  const small = (x: number) => x > 0 && x < ctx.smallCell;
+  const missingSuppressed = small(n) || small(missing);
+  const counts = missingSuppressed ? { n: null, missing: null, missing_suppressed: true } : { n, missing, missing_suppressed: false };
+  const suppressed = n > 0 && n < ctx.minSummary;
   const none = { mean: null, sd: null, median: null, q1: null, q3: null };
-  if (n === 0 || suppressed) return { n, missing: armSize - n, ...none, suppressed };
+  if (n === 0 || suppressed) return { ...counts, ...none, suppressed };
   const sorted = [...values].sort((a, b) => a - b);
   return {
-    n,
-    missing: armSize - n,
+    ...counts,
     mean: mean(values),
     sd: n > 1 ? sampleSd(values) : null,
     median: quantileSorted(sorted, 0.5),
@@ -195,7 +266,8 @@ function categoricalVariable(variable: string, column: readonly (string | null)[
   }));
   const observed = (arm: string) => counts.get(arm)!.slice(0, levels.length);
   const smd = smdCategorical(observed(ctx.treatment), observed(ctx.control));
-  return { variable, kind: 'categorical', smd_method: 'yang_dalton', ...smdFields(smd), levels: rows };
+  const hidden = [...cells.values()].some((column) => column.some((c) => c.suppressed));
+  return { variable, kind: 'categorical', smd_method: 'yang_dalton', ...smdFields(smd, hidden), levels: rows };
 }
 
 /** Counts per allowed level, then the missing count, for the given participant rows. */
@@ -218,7 +290,9 @@ function countCells(counts: readonly number[], armSize: number, threshold: numbe
   );
 }
 
-function smdFields(smd: SmdResult): Pick<VariableBase, 'smd' | 'smd_note' | 'imbalanced'> {
+/** The SMD fields of a variable; all withheld when `hidden` (something of the variable is suppressed). */
+function smdFields(smd: SmdResult, hidden: boolean): Pick<VariableBase, 'smd' | 'smd_note' | 'imbalanced'> {
+  if (hidden) return { smd: null, smd_note: 'suppressed', imbalanced: null };
   const imbalanced = smd.note === 'no_overlap' || (smd.value !== null && Math.abs(smd.value) > IMBALANCE_THRESHOLD);
   return { smd: smd.value, smd_note: smd.note, imbalanced };
 }

@@ -51,34 +51,28 @@ ${rows.map((r) => html`<tr><th scope="row" class="level">${r.label}</th>${r.cell
 }
 
 /**
- * Mean (SD), median [quartiles] and, when any value is missing, a missing row. A summary
- * hidden for having too few values hides its missing count too: the arm size minus that
- * count would give the small number away.
+ * Mean (SD), median [quartiles] and, when any value is missing or the missing count is
+ * hidden, a missing row. What to hide is the producer's decision (a summary of fewer than
+ * `min_n_for_summary` values; a missing count hidden together with n, since the arm size
+ * minus one gives the other away): the report prints what it is given.
  */
 function continuousRows(v: ContinuousVariable, baseline: BaselineTable, plan: AnalysisPlan, lang: Lang): Row[] {
   const t = (key: TextKey, params?: Record<string, string>) => text(lang, key, params);
   const arms = plan.arms.map((arm) => v.arms[arm]);
-  const hidden = t('baseline_suppressed_summary', { t: formatInteger(baseline.small_cell_threshold, lang) });
+  const hidden = t('baseline_suppressed_summary', { t: formatInteger(baseline.min_n_for_summary, lang) });
   const num = (x: number | null) => (x === null ? DASH : formatDecimal(x, lang, SUMMARY_DIGITS));
   const cell = (s: ContinuousSummary | undefined, show: (s: ContinuousSummary) => string) =>
     !s ? DASH : s.suppressed ? hidden : s.mean === null ? DASH : show(s);
   const missing = (s: ContinuousSummary | undefined) =>
-    !s ? DASH : s.suppressed || isSmall(s.missing, baseline) ? t('baseline_hidden') : formatInteger(s.missing, lang);
+    !s ? DASH : s.missing_suppressed ? t('baseline_hidden') : s.missing === null ? DASH : formatInteger(s.missing, lang);
   const rows: Row[] = [
     { label: t('baseline_mean_sd'), cells: arms.map((s) => cell(s, (x) => `${num(x.mean)} (${num(x.sd)})`)) },
     { label: t('baseline_median_iqr'), cells: arms.map((s) => cell(s, (x) => `${num(x.median)} [${num(x.q1)}–${num(x.q3)}]`)) },
   ];
-  if (arms.some((s) => (s?.missing ?? 0) > 0)) rows.push({ label: t('baseline_missing'), cells: arms.map(missing) });
+  if (arms.some((s) => s !== undefined && (s.missing_suppressed || (s.missing ?? 0) > 0))) {
+    rows.push({ label: t('baseline_missing'), cells: arms.map(missing) });
+  }
   return rows;
-}
-
-/**
- * Whether a count is from 1 to below the small-cell threshold. The producer suppresses
- * every count it reports as such; a continuous variable's missing count has no flag of its
- * own, so the report applies the same rule to it rather than print a 1 or a 2.
- */
-function isSmall(n: number, baseline: BaselineTable): boolean {
-  return n > 0 && n < baseline.small_cell_threshold;
 }
 
 /**
@@ -103,10 +97,20 @@ function categoricalRows(v: CategoricalVariable, plan: AnalysisPlan, lang: Lang)
   }));
 }
 
-/** The SMD with two decimals, ∞ when the arms do not overlap, a dash without data; and the flag. */
+/**
+ * The SMD with two decimals, ∞ when the arms do not overlap, "hidden" when withheld because
+ * something of the variable is hidden, a dash without data; and the flag.
+ */
 function smdCell(v: BaselineVariable, lang: Lang): SafeHtml {
-  const value = v.smd !== null ? formatDecimal(v.smd, lang, SMD_DIGITS) : v.smd_note === 'no_overlap' ? '∞' : DASH;
-  return html`${value}${v.imbalanced ? html` <strong class="flag">${text(lang, 'smd_flag')}</strong>` : null}`;
+  const value =
+    v.smd !== null
+      ? formatDecimal(v.smd, lang, SMD_DIGITS)
+      : v.smd_note === 'no_overlap'
+        ? '∞'
+        : v.smd_note === 'suppressed'
+          ? text(lang, 'baseline_hidden')
+          : DASH;
+  return html`${value}${v.imbalanced === true ? html` <strong class="flag">${text(lang, 'smd_flag')}</strong>` : null}`;
 }
 
 /** Notes under the table: what SD and the brackets mean, and a line for each symbol the table uses. */
@@ -115,18 +119,19 @@ function notes(baseline: BaselineTable, lang: Lang): SafeHtml {
   const threshold = formatDecimal(baseline.imbalance_threshold, lang, 2, 0);
   const small = formatInteger(baseline.small_cell_threshold, lang);
   const vars = baseline.variables;
-  const anySuppressed = vars.some((v) =>
-    v.kind === 'continuous'
-      ? Object.values(v.arms).some((s) => s.suppressed || isSmall(s.missing, baseline))
-      : v.levels.some((l) => Object.values(l.arms).some((c) => c.suppressed)),
-  );
+  const summaries = vars.flatMap((v) => (v.kind === 'continuous' ? Object.values(v.arms) : []));
+  const anyCountHidden =
+    summaries.some((s) => s.missing_suppressed) ||
+    vars.some((v) => v.kind === 'categorical' && v.levels.some((l) => Object.values(l.arms).some((c) => c.suppressed)));
   const lines = [
     t('baseline_sd_note'),
     t('baseline_median_note'),
-    anySuppressed && t('baseline_suppressed_note', { t: small }),
-    vars.some((v) => v.imbalanced) && t('smd_flag_note', { threshold }),
+    anyCountHidden && t('baseline_suppressed_note', { t: small }),
+    summaries.some((s) => s.suppressed) && t('baseline_summary_suppressed_note', { t: formatInteger(baseline.min_n_for_summary, lang) }),
+    vars.some((v) => v.smd === null && v.smd_note === 'suppressed') && t('smd_suppressed_note'),
+    vars.some((v) => v.imbalanced === true) && t('smd_flag_note', { threshold }),
     vars.some((v) => v.smd === null && v.smd_note === 'no_overlap') && t('smd_infinite_note'),
-    vars.some((v) => v.smd === null && v.smd_note !== 'no_overlap') && t('smd_no_data_note'),
+    vars.some((v) => v.smd === null && v.smd_note === 'no_data') && t('smd_no_data_note'),
   ].filter((l): l is string => l !== false);
   return html`<ul class="notes">
 ${lines.map((l) => html`<li>${l}</li>\n`)}</ul>

@@ -108,7 +108,8 @@ function verificationBlock(v: AllocationVerification, lang: Lang): SafeHtml {
     ? t(v.status === 'verified' ? 'verification_verified' : 'verification_failed', { file: list.file, slots: formatInteger(list.slots, lang), count })
     : t('verification_failed_unlisted', { count });
   const commitment = v.commitment === null ? 'commitment_none' : v.commitment.matches ? 'commitment_matches' : 'commitment_differs';
-  const seed = v.regenerated_from_seed === null ? 'seed_none' : v.regenerated_from_seed.matches ? 'seed_matches' : 'seed_differs';
+  const seed =
+    list?.source === 'seed' ? 'seed_source' : v.regenerated_from_seed === null ? 'seed_none' : v.regenerated_from_seed.matches ? 'seed_matches' : 'seed_differs';
   return html`<p>${summary}</p>
 ${list ? html`<p>${t('list_hash_label')} <code class="hash">${list.sha256}</code></p>\n` : null}<p>${t(commitment)}${
     v.commitment && !v.commitment.matches ? html` ${t('published_hash_label')} <code class="hash">${v.commitment.expected}</code>` : null

@@ -91,6 +91,13 @@ const nb = {
     'Trekningslistens fingeravtrykk (SHA-256) er {actual}, men det offentliggjorte er {expected}: listen er ikke den som ble bestemt på forhånd.',
   problem_differs_from_seed: '{site}, trekningsnummer {no}: listen sier {listed}, men listen laget på nytt fra startverdien sier {regenerated}.',
   problem_no_slot: 'ingen plass',
+  problem_list_missing:
+    'Planen oppgir et offentliggjort fingeravtrykk eller en startverdi (seed) for trekningslisten, men ingen liste ble levert, og den kunne ikke lages på nytt. Derfor kunne gruppene ikke kontrolleres.',
+  problem_bad_block: '{site}, blokk {block}: følger ikke oppsettet i planen ({reason}).',
+  block_reason_size: 'størrelsen er ikke en av blokkstørrelsene i planen',
+  block_reason_length: 'den har et annet antall plasser enn størrelsen sin',
+  block_reason_ratio: 'gruppene i blokken er ikke i planlagt forhold',
+  block_reason_numbering: 'blokknumrene går ikke 1, 2, 3 … i trekningsrekkefølge',
 
   randomization_heading: 'Randomisering',
   randomization_intro:
@@ -116,6 +123,7 @@ const nb = {
   seed_matches: 'Listen ble laget på nytt fra den offentliggjorte startverdien (seed) og er lik den leverte.',
   seed_differs: 'Listen ble laget på nytt fra startverdien (seed), men er ikke lik den leverte.',
   seed_none: 'Startverdien (seed) er ikke offentliggjort ennå, så listen kunne ikke lages på nytt til kontroll.',
+  seed_source: 'Ingen listefil ble levert. Listen ble derfor laget på nytt fra den offentliggjorte startverdien (seed) og forsøksstedene i planen, og gruppene er kontrollert mot den.',
   problems_summary: 'Vis avvikene ({shown} av {total})',
 
   arm_counts_caption: 'Fordeling til gruppene per forsøkssted',
@@ -167,6 +175,10 @@ const nb = {
   baseline_hidden: 'skjult',
   baseline_suppressed_note:
     'skjult: tallet vises ikke fordi det gjelder færre enn {t} personer, eller fordi et så lite tall ellers kunne regnes ut fra de andre tallene i kolonnen. Slik kan ingen kjennes igjen.',
+  baseline_summary_suppressed_note:
+    'skjult (færre enn {t}): gjennomsnitt, SD, median og kvartiler vises ikke for en gruppe der færre enn {t} personer har en verdi, fordi disse tallene til sammen kan avsløre hver enkelt persons verdi.',
+  smd_suppressed_note:
+    'skjult i kolonnen «Standardisert forskjell»: forskjellen vises ikke når noen av tallene for kjennetegnet er skjult, fordi de skjulte tallene ellers kunne regnes ut fra den.',
   baseline_median_note: 'Midtre halvdel: halvparten av deltakerne har en verdi mellom de to tallene i hakeparentesen (nedre og øvre kvartil).',
   baseline_sd_note: 'SD (standardavvik): hvor mye verdiene typisk avviker fra gjennomsnittet.',
   smd_flag: '⚠ ubalanse',
@@ -279,6 +291,13 @@ const en: Record<TextKey, string> = {
     'The fingerprint (SHA-256) of the allocation list is {actual}, but the published one is {expected}: the list is not the one fixed in advance.',
   problem_differs_from_seed: '{site}, allocation no. {no}: the list says {listed}, but the list regenerated from the seed says {regenerated}.',
   problem_no_slot: 'no slot',
+  problem_list_missing:
+    'The plan names a published hash or seed for the allocation list, but no list was supplied and it could not be regenerated, so the arms could not be checked.',
+  problem_bad_block: '{site}, block {block}: does not follow the design ({reason}).',
+  block_reason_size: 'its size is not one of the plan’s block sizes',
+  block_reason_length: 'it holds a different number of slots than its size',
+  block_reason_ratio: 'its arms are not in the plan’s ratio',
+  block_reason_numbering: 'block numbers do not run 1, 2, 3 … in allocation order',
 
   randomization_heading: 'Randomization',
   randomization_intro:
@@ -304,6 +323,7 @@ const en: Record<TextKey, string> = {
   seed_matches: 'The list was regenerated from the published seed and is identical to the one supplied.',
   seed_differs: 'The list was regenerated from the seed, but it differs from the one supplied.',
   seed_none: 'The seed has not been published yet, so the list could not be regenerated as a check.',
+  seed_source: 'No list file was supplied, so the list was regenerated from the published seed and the sites in the plan, and the arms were checked against it.',
   problems_summary: 'Show the problems ({shown} of {total})',
 
   arm_counts_caption: 'Allocation to the arms by site',
@@ -355,6 +375,10 @@ const en: Record<TextKey, string> = {
   baseline_hidden: 'hidden',
   baseline_suppressed_note:
     'hidden: the number is not shown because it concerns fewer than {t} people, or because such a small number could otherwise be worked out from the other numbers in the column. This way no one can be recognized.',
+  baseline_summary_suppressed_note:
+    'hidden (fewer than {t}): mean, SD, median and quartiles are not shown for an arm in which fewer than {t} people have a value, because together these numbers can reveal each person’s value.',
+  smd_suppressed_note:
+    'hidden in the column “Standardized difference”: the difference is not shown when any number for the characteristic is hidden, because the hidden numbers could otherwise be worked out from it.',
   baseline_median_note: 'Middle half: half of the participants have a value between the two numbers in brackets (lower and upper quartile).',
   baseline_sd_note: 'SD (standard deviation): how far values typically lie from the mean.',
   smd_flag: '⚠ imbalanced',

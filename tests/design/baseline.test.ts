@@ -9,6 +9,7 @@
  *     S <- (cv(T) + cv(C)) / 2; d <- T - C
  *     sqrt(drop(t(d) %*% solve(S, d)))
  *   }
+ * and `bin` the two-level SMD: bin <- function(pt, pc) abs(pt - pc) / sqrt((pt * (1 - pt) + pc * (1 - pc)) / 2)
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -91,6 +92,25 @@ function plan(smallCell: number): AnalysisPlan {
   return p!;
 }
 
+/** Ages of 12 (IPS) and 10 (TVR) participants: enough for a summary at the minimum of 10. */
+const AGE_IPS = [23, 35, 41, 29, 52, 38, 30, 44, 47, 26, 33, 58];
+const AGE_TVR = [27, 33, 48, 36, 25, 40, 31, 45, 29, 39];
+
+/** A trial that differs only in age: every other characteristic the same for everyone. */
+function ageTable(ips: readonly (number | null)[], tvr: readonly (number | null)[]): ParticipantsTable {
+  const row = (arm: string) => (age: number | null): Row => [arm, age, 'F', 'depression', 'higher', 1];
+  return table([...ips.map(row('IPS')), ...tvr.map(row('TVR'))]);
+}
+const nulls = (k: number) => new Array<null>(k).fill(null);
+
+/** Every published count (a level's n, a continuous n or missing) from 1 to below the threshold. */
+function smallCounts(t: BaselineTable): number[] {
+  const counts = t.variables.flatMap((v) =>
+    v.kind === 'continuous' ? Object.values(v.arms).flatMap((s) => [s.n, s.missing]) : v.levels.flatMap((l) => Object.values(l.arms).map((c) => c.n)),
+  );
+  return counts.filter((n): n is number => n !== null && n > 0 && n < t.small_cell_threshold);
+}
+
 const continuous = (t: BaselineTable, name: string) => t.variables.find((v) => v.variable === name) as ContinuousVariable;
 const categorical = (t: BaselineTable, name: string) => t.variables.find((v) => v.variable === name) as CategoricalVariable;
 /** n per row (levels then missing) of one arm; null where suppressed. */
@@ -105,6 +125,8 @@ describe('baselineTable', () => {
     expect(Object.keys(t.arms)).toEqual(['IPS', 'TVR']);
     expect(t.imbalance_threshold).toBe(0.1);
     expect(t.small_cell_threshold).toBe(3);
+    expect(t.min_n_for_summary).toBe(10);
+    expect(baselineTable(table(ROWS), plan(12)).min_n_for_summary).toBe(12);
     expect(t.variables.map((v) => [v.variable, v.kind])).toEqual([
       ['age', 'continuous'],
       ['sex', 'categorical'],
@@ -115,13 +137,33 @@ describe('baselineTable', () => {
   });
 
   it('summarizes age as R does (mean, sd, type-7 quartiles) and gives its SMD', () => {
-    const age = continuous(t, 'age');
-    // a <- c(23, 35, 41, 29, 52, 38, 30, 44); mean(a); sd(a); quantile(a, c(.25, .5, .75))
-    expect(age.arms.IPS).toEqual({ n: 8, missing: 1, mean: 36.5, sd: 9.2736184954957039, median: 36.5, q1: 29.75, q3: 41.75, suppressed: false });
-    // a <- c(27, 33, 48, 36, 25, 40, 31); mean(a); sd(a); quantile(a, c(.25, .5, .75))
-    expect(age.arms.TVR).toEqual({ n: 7, missing: 1, mean: 34.285714285714285, sd: 7.91021039994693, median: 33, q1: 29, q3: 38, suppressed: false });
-    // (mean(t) - mean(c)) / sqrt((var(t) + var(c)) / 2) with the two vectors above
-    expect(age.smd).toBeCloseTo(0.25690999835107103, 14);
+    const age = continuous(baselineTable(ageTable([...AGE_IPS, ...nulls(3)], AGE_TVR), plan(3)), 'age');
+    // a <- c(23, 35, 41, 29, 52, 38, 30, 44, 47, 26, 33, 58); mean(a); sd(a); quantile(a, c(.25, .5, .75))
+    expect(age.arms.IPS).toEqual({
+      n: 12,
+      missing: 3,
+      mean: 38,
+      sd: expect.closeTo(10.744977685158096, 13),
+      median: 36.5,
+      q1: 29.75,
+      q3: 44.75,
+      suppressed: false,
+      missing_suppressed: false,
+    });
+    // b <- c(27, 33, 48, 36, 25, 40, 31, 45, 29, 39); mean(b); sd(b); quantile(b, c(.25, .5, .75))
+    expect(age.arms.TVR).toEqual({
+      n: 10,
+      missing: 0,
+      mean: 35.299999999999997,
+      sd: expect.closeTo(7.6746335417399569, 13), // 1 ulp from R: the sum runs in another order
+      median: 34.5,
+      q1: 29.5,
+      q3: 39.75,
+      suppressed: false,
+      missing_suppressed: false,
+    });
+    // (mean(a) - mean(b)) / sqrt((var(a) + var(b)) / 2)
+    expect(age.smd).toBeCloseTo(0.28917591936678239, 14);
     expect(age).toMatchObject({ smd_method: 'pooled_sd', smd_note: null, imbalanced: true });
   });
 
@@ -134,16 +176,47 @@ describe('baselineTable', () => {
     expect(categorical(t, 'sex').levels[2]!.arms.IPS).toEqual({ n: 0, fraction: 0, suppressed: false });
   });
 
-  it('gives categorical SMDs equal to R (on non-missing values, before suppression)', () => {
+  it('gives categorical SMDs equal to R (on non-missing values) when nothing is hidden', () => {
+    const open = baselineTable(table(ROWS), plan(1));
     // yd(c(6, 3), c(5, 2))
-    expect(categorical(t, 'sex').smd).toBeCloseTo(0.10314212462587934, 14);
+    expect(categorical(open, 'sex').smd).toBeCloseTo(0.10314212462587934, 14);
     // yd(c(4, 3, 0, 2, 0), c(3, 3, 0, 0, 0)): psychosis empty in TVR only is kept
-    expect(categorical(t, 'diagnosis').smd).toBeCloseTo(0.77109960095605967, 14);
+    expect(categorical(open, 'diagnosis').smd).toBeCloseTo(0.77109960095605967, 14);
     // yd(c(1, 5, 3), c(0, 4, 4))
-    expect(categorical(t, 'education').smd).toBeCloseTo(0.56407607481776634, 14);
+    expect(categorical(open, 'education').smd).toBeCloseTo(0.56407607481776634, 14);
     // yd(c(4, 5), c(4, 3))
-    expect(categorical(t, 'worked_last_5y').smd).toBeCloseTo(0.25607375986579206, 14);
-    for (const v of t.variables.slice(1)) expect(v).toMatchObject({ smd_method: 'yang_dalton', smd_note: null, imbalanced: true });
+    expect(categorical(open, 'worked_last_5y').smd).toBeCloseTo(0.25607375986579206, 14);
+    for (const v of open.variables.slice(1)) expect(v).toMatchObject({ smd_method: 'yang_dalton', smd_note: null, imbalanced: true });
+  });
+
+  it('withholds the SMD and its flag of a variable with any hidden count or summary', () => {
+    // Every variable of the small trial has something hidden at threshold 3 (age: 8 and 7
+    // values, below the minimum of 10), so no SMD is published, nor its imbalance flag.
+    for (const v of t.variables) expect(v, v.variable).toMatchObject({ smd: null, smd_note: 'suppressed', imbalanced: null });
+  });
+
+  it('withholds the SMD that would pin two hidden cells (IPS F 29, M 1)', () => {
+    const rows: Row[] = [
+      ...Array.from({ length: 29 }, (): Row => ['IPS', 30, 'F', 'depression', 'higher', 1]),
+      ['IPS', 30, 'M', 'depression', 'higher', 1],
+      ...Array.from({ length: 30 }, (_, i): Row => ['TVR', 30, i < 15 ? 'F' : 'M', 'depression', 'higher', 1]),
+    ];
+    // M = 1 is hidden, and F = 29 as its partner; bin(29 / 30, 15 / 30) = 1.2422991131825594
+    // would give F back (it is the only split of 30 with that SMD).
+    const sex = categorical(baselineTable(table(rows), plan(3)), 'sex');
+    expect(column(sex, 'IPS')).toEqual([null, null, 0]);
+    expect(sex).toMatchObject({ smd: null, smd_note: 'suppressed', imbalanced: null });
+    expect(categorical(baselineTable(table(rows), plan(1)), 'sex').smd).toBeCloseTo(1.2422991131825594, 14);
+  });
+
+  it('lets suppressed come first: no_overlap would say a hidden cell is the whole arm', () => {
+    const rows: Row[] = [
+      ['IPS', 30, 'F', 'depression', 'higher', 1],
+      ['IPS', 30, 'F', 'depression', 'higher', 1],
+      ...Array.from({ length: 5 }, (): Row => ['TVR', 30, 'M', 'depression', 'higher', 1]),
+    ];
+    expect(categorical(baselineTable(table(rows), plan(1)), 'sex')).toMatchObject({ smd: null, smd_note: 'no_overlap' });
+    expect(categorical(baselineTable(table(rows), plan(3)), 'sex')).toMatchObject({ smd: null, smd_note: 'suppressed', imbalanced: null });
   });
 
   it('suppresses counts 0 < n < 3, and one more cell when only one was hidden', () => {
@@ -172,8 +245,6 @@ describe('baselineTable', () => {
       }
     }
     expect(categorical(open, 'sex').levels[1]!.arms.TVR).toEqual({ n: 2, fraction: 2 / 8, suppressed: false });
-    // SMDs do not depend on suppression
-    expect(open.variables.map((v) => v.smd)).toEqual(t.variables.map((v) => v.smd));
   });
 
   it('excludes withdrawn participants', () => {
@@ -183,14 +254,48 @@ describe('baselineTable', () => {
       TVR: { n: 0, fraction: 0, suppressed: false },
     });
     expect(diagnosis.levels.find((l) => l.level === 'other')!.arms.TVR!.n).toBe(0);
-    expect(continuous(t, 'age').arms.IPS!.n).toBe(8); // not the withdrawn 70-year-old
+    expect(continuous(baselineTable(table(ROWS), plan(1)), 'age').arms.IPS!.n).toBe(8); // not the withdrawn 70-year-old
   });
 
-  it('hides a continuous summary entirely when 0 < n < threshold', () => {
-    const age = continuous(baselineTable(table(ROWS), plan(8)), 'age');
-    expect(age.arms.IPS).toMatchObject({ n: 8, suppressed: false, mean: 36.5 });
-    expect(age.arms.TVR).toEqual({ n: 7, missing: 1, mean: null, sd: null, median: null, q1: null, q3: null, suppressed: true });
-    expect(age.smd).toBeCloseTo(0.25690999835107103, 14);
+  const NONE = { mean: null, sd: null, median: null, q1: null, q3: null };
+
+  it('hides a continuous summary of fewer than max(threshold, 10) values, which could reveal every value', () => {
+    // Three to five values: the five statistics would pin them all down.
+    for (const k of [3, 4, 5, 9]) {
+      const age = continuous(baselineTable(ageTable(AGE_IPS.slice(0, k), AGE_TVR), plan(3)), 'age');
+      expect(age.arms.IPS, `n = ${k}`).toEqual({ n: k, missing: 0, ...NONE, suppressed: true, missing_suppressed: false });
+      expect(age.arms.TVR, `n = ${k}`).toMatchObject({ n: 10, suppressed: false, mean: 35.299999999999997 });
+      expect(age, `n = ${k}`).toMatchObject({ smd: null, smd_note: 'suppressed', imbalanced: null });
+    }
+    // Ten values are enough at threshold 3; at threshold 12 the threshold is the minimum.
+    expect(continuous(baselineTable(ageTable(AGE_IPS.slice(0, 10), AGE_TVR), plan(3)), 'age').arms.IPS).toMatchObject({ n: 10, suppressed: false });
+    const strict = continuous(baselineTable(ageTable(AGE_IPS, AGE_TVR), plan(12)), 'age');
+    expect(strict.arms.IPS).toMatchObject({ n: 12, suppressed: false, mean: 38 });
+    expect(strict.arms.TVR).toEqual({ n: null, missing: null, ...NONE, suppressed: true, missing_suppressed: true });
+  });
+
+  it('hides n and missing together when either is small, since they add up to the arm size', () => {
+    const summary = (ips: (number | null)[]) => continuous(baselineTable(ageTable(ips, AGE_TVR), plan(3)), 'age');
+    // 2 missing of 14: both hidden, the summary of 12 values shown, and the SMD with it.
+    const twoMissing = summary([...AGE_IPS, ...nulls(2)]);
+    expect(twoMissing.arms.IPS).toMatchObject({ n: null, missing: null, suppressed: false, missing_suppressed: true, mean: 38 });
+    expect(twoMissing.smd).toBeCloseTo(0.28917591936678239, 14);
+    // 2 values of 22: n is small, and missing = 20 would give it away.
+    expect(summary([23, 35, ...nulls(20)]).arms.IPS).toEqual({ n: null, missing: null, ...NONE, suppressed: true, missing_suppressed: true });
+    // So would missing = 0.
+    expect(summary([23, 35]).arms.IPS).toEqual({ n: null, missing: null, ...NONE, suppressed: true, missing_suppressed: true });
+    // 7 values and 5 missing: neither is small; the summary of 7 is still hidden.
+    expect(summary([...AGE_IPS.slice(0, 7), ...nulls(5)]).arms.IPS).toEqual({ n: 7, missing: 5, ...NONE, suppressed: true, missing_suppressed: false });
+  });
+
+  it('publishes no count from 1 to below the threshold anywhere in the table (results.json prints it whole)', () => {
+    const tables = [
+      t,
+      baselineTable(table(ROWS), plan(5)),
+      baselineTable(ageTable([...AGE_IPS, ...nulls(2)], [23, 35, ...nulls(20)]), plan(3)),
+      baselineTable(ageTable([23, ...nulls(1)], [...AGE_TVR, null]), plan(3)),
+    ];
+    for (const table of tables) expect(smallCounts(table)).toEqual([]);
   });
 
   it('flags arms that share no level: null SMD, no_overlap, imbalanced', () => {
@@ -214,10 +319,11 @@ describe('baselineTable', () => {
       ['TVR', null, 'F', 'anxiety', 'primary', 0],
     ];
     const t2 = baselineTable(table(rows), plan(1));
-    expect(continuous(t2, 'age')).toMatchObject({ smd: null, smd_note: 'no_data', imbalanced: false });
-    expect(continuous(t2, 'age').arms.TVR).toEqual({ n: 0, missing: 2, mean: null, sd: null, median: null, q1: null, q3: null, suppressed: false });
     expect(categorical(t2, 'education')).toMatchObject({ smd: null, smd_note: 'no_data', imbalanced: false });
     expect(column(categorical(t2, 'education'), 'IPS')).toEqual([0, 0, 0, 2]);
+    const age = continuous(baselineTable(ageTable(AGE_IPS, nulls(3)), plan(3)), 'age');
+    expect(age).toMatchObject({ smd: null, smd_note: 'no_data', imbalanced: false });
+    expect(age.arms.TVR).toEqual({ n: 0, missing: 3, ...NONE, suppressed: false, missing_suppressed: false });
   });
 
   it('rejects a participant whose arm or level is not in the plan', () => {
@@ -234,5 +340,16 @@ describe('suppressSmallCells', () => {
     expect(suppressSmallCells([3, 0, 0], 5)).toEqual([true, false, false]); // no partner left
     expect(suppressSmallCells([9, 3, 9], 5)).toEqual([true, true, false]); // ties: the first
     expect(suppressSmallCells([9, 3, 9], 1)).toEqual([false, false, false]);
+  });
+
+  it('hides more until the hidden cells add up to at least the threshold', () => {
+    // Two 1s alone: their total 2 (the arm total minus the shown 20) would pin both.
+    expect(suppressSmallCells([20, 1, 1, 0], 3)).toEqual([true, true, true, false]);
+    expect(suppressSmallCells([20, 1, 1, 5], 3)).toEqual([false, true, true, true]); // the smallest shown
+    expect(suppressSmallCells([20, 1, 1, 1], 3)).toEqual([false, true, true, true]); // 3 is enough
+    expect(suppressSmallCells([20, 2, 1], 3)).toEqual([false, true, true]);
+    expect(suppressSmallCells([20, 1, 2, 0], 5)).toEqual([true, true, true, false]);
+    expect(suppressSmallCells([20, 1, 2, 2], 5)).toEqual([false, true, true, true]); // 1 + 2 + 2 = 5 is enough
+    expect(suppressSmallCells([1, 1, 0], 3)).toEqual([true, true, false]); // nothing left to hide
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { baselineSection } from '../../src/report/baseline-section.ts';
+import type { BaselineTable, ContinuousVariable } from '../../src/design/baseline.ts';
 import { BASELINE, BASELINE_EDGES, EVIL_LEVEL, EVIL_VERIFY, EVIL_VERIFY_PLAN, PLAN } from './fixtures.ts';
+
+const BASELINE_AGE_IPS = (BASELINE.variables[0] as ContinuousVariable).arms.IPS!;
 
 /** Rows of the baseline table as cell texts (header row included). */
 function rows(section: string): string[][] {
@@ -24,7 +27,7 @@ describe('baselineSection', () => {
       ['Age (years)', '', '', '-0.06'],
       ['Mean (SD)', '38.4 (10.9)', '39.1 (11.2)', ''],
       ['Median [middle half]', '37.0 [29.5–47.0]', '38.0 [30.0–48.3]', ''],
-      // Two missing in IPS is below the small-cell threshold of 3.
+      // Two missing in IPS is below the small-cell threshold of 3: the producer hid it (and n).
       ['Missing', 'hidden', '0', ''],
     ]);
     expect(rows(nb)[1]).toEqual(['Alder (år)', '', '', '\u22120,06']);
@@ -55,8 +58,8 @@ describe('baselineSection', () => {
   });
 
   it('flags an imbalanced variable in words, not colour alone, and explains the flag', () => {
-    expect(rows(en).find((r) => r[0] === 'Diagnosis')).toEqual(['Diagnosis', '', '', '0.15 <strong class="flag">⚠ imbalanced</strong>']);
-    expect(rows(nb).find((r) => r[0] === 'Diagnose')![3]).toBe('0,15 <strong class="flag">⚠ ubalanse</strong>');
+    expect(rows(en).find((r) => r[0] === 'Education')).toEqual(['Education', '', '', '0.15 <strong class="flag">⚠ imbalanced</strong>']);
+    expect(rows(nb).find((r) => r[0] === 'Utdanning')![3]).toBe('0,15 <strong class="flag">⚠ ubalanse</strong>');
     expect(rows(en).find((r) => r[0] === 'Sex')![3]).toBe('0.03');
     expect(en).toContain('<li>⚠ imbalanced: the difference is larger than 0.1, or the arms share no values at all.</li>');
     expect((en.match(/⚠ imbalanced<\/strong>/g) ?? []).length).toBe(1);
@@ -72,18 +75,59 @@ describe('baselineSection', () => {
     expect(en).not.toContain('∞');
   });
 
+  it('shows a withheld SMD as hidden, without a flag, and says why in a note', () => {
+    expect(rows(en).find((r) => r[0] === 'Diagnosis')).toEqual(['Diagnosis', '', '', 'hidden']);
+    expect(rows(nb).find((r) => r[0] === 'Diagnose')).toEqual(['Diagnose', '', '', 'skjult']);
+    expect(en).toContain(
+      '<li>hidden in the column “Standardized difference”: the difference is not shown when any number for the characteristic is hidden, because the hidden numbers could otherwise be worked out from it.</li>',
+    );
+    expect(nb).toContain('<li>skjult i kolonnen «Standardisert forskjell»: forskjellen vises ikke når noen av tallene');
+    // A withheld SMD is not "no data": no dash note for it.
+    expect(en).not.toContain('<li>–:');
+  });
+
   it('writes ∞ for arms with no overlap, a dash without data, and hides a too-small summary', () => {
     const s = String(baselineSection(BASELINE_EDGES, PLAN, 'en'));
     const r = rows(s);
     expect(r.find((x) => x[0] === 'Paid work in the last 5 years')![3]).toBe('∞ <strong class="flag">⚠ imbalanced</strong>');
-    expect(r.find((x) => x[0] === 'Age (years)')![3]).toBe('–');
-    expect(r.find((x) => x[0] === 'Mean (SD)')).toEqual(['Mean (SD)', 'hidden (fewer than 3)', '39.1 (11.2)', '']);
-    expect(r.find((x) => x[0] === 'Median [middle half]')).toEqual(['Median [middle half]', 'hidden (fewer than 3)', '38.0 [30.0–48.3]', '']);
-    // 605 missing of 607 would give the hidden n = 2 away.
-    expect(r.find((x) => x[0] === 'Missing')).toEqual(['Missing', 'hidden', '0', '']);
+    expect(r.find((x) => x[0] === 'Education')![3]).toBe('–');
+    expect(r.find((x) => x[0] === 'Age (years)')![3]).toBe('hidden');
+    // The minimum for a summary (10), not the small-cell threshold (3).
+    expect(r.find((x) => x[0] === 'Mean (SD)')).toEqual(['Mean (SD)', 'hidden (fewer than 10)', '39.1 (11.2)', '']);
+    expect(r.find((x) => x[0] === 'Median [middle half]')).toEqual(['Median [middle half]', 'hidden (fewer than 10)', '38.0 [30.0–48.3]', '']);
+    // 605 missing of 607 would give the hidden n = 2 away: the producer hid both.
+    expect(rowsOf(s, 'Missing')[0]).toEqual(['Missing', 'hidden', '0', '']);
     expect(s).not.toContain('605');
+    expect(s).toContain(
+      '<li>hidden (fewer than 10): mean, SD, median and quartiles are not shown for an arm in which fewer than 10 people have a value, because together these numbers can reveal each person’s value.</li>',
+    );
     expect(s).toContain('<li>∞: the arms share no values, so the difference cannot be given as a number.</li>');
     expect(s).toContain('<li>–: too few data in one of the arms to compute the difference.</li>');
+  });
+
+  it('prints n and missing as the producer gives them: a summary hidden for size keeps counts at or above the threshold', () => {
+    const age = BASELINE_EDGES.variables[0] as ContinuousVariable;
+    const table: BaselineTable = {
+      ...BASELINE_EDGES,
+      variables: [
+        {
+          ...age,
+          arms: { ...age.arms, IPS: { ...age.arms.IPS!, n: 7, missing: 600, missing_suppressed: false } },
+        },
+      ],
+    };
+    const s = String(baselineSection(table, PLAN, 'en'));
+    expect(rowsOf(s, 'Mean (SD)')).toEqual([['Mean (SD)', 'hidden (fewer than 10)', '39.1 (11.2)', '']]);
+    expect(rowsOf(s, 'Missing')).toEqual([['Missing', '600', '0', '']]);
+    // No count is hidden, so only the summary note.
+    expect(s).toContain('<li>hidden (fewer than 10):');
+    expect(s).not.toContain('<li>hidden: the number is not shown');
+    // The report does not second-guess the producer: a missing count it shows is printed.
+    const shown: BaselineTable = {
+      ...BASELINE,
+      variables: [{ ...age, smd: 0.01, smd_note: null, imbalanced: false, arms: { ...age.arms, IPS: { ...BASELINE_AGE_IPS, n: 598, missing: 9, missing_suppressed: false } } }],
+    };
+    expect(rowsOf(String(baselineSection(shown, PLAN, 'en')), 'Missing')).toEqual([['Missing', '9', '0', '']]);
   });
 
   it('escapes level names from the plan', () => {

@@ -100,15 +100,17 @@ const level = (lvl: string, ips: number | null, tvr: number | null, missing = fa
 });
 
 /**
- * Table 1 of the fixture trial: a small count suppressed (bipolar, IPS) with its partner
- * (the smallest other count in that column, as the producer's small-cell rule does), and
- * one imbalanced variable.
+ * Table 1 of the fixture trial, as the producer's rules make it: a small count suppressed
+ * (bipolar, IPS; 2) with its partner (spiseforstyrrelse, 40: the smallest other non-zero
+ * count in that column), which withholds the diagnosis SMD and its flag; 2 missing ages in
+ * IPS, hidden with that arm's age n (605 = 607 − 2); and one imbalanced variable.
  */
 export const BASELINE: BaselineTable = {
   population: 'randomized_not_withdrawn',
   arms: { IPS: 607, TVR: 620 },
   imbalance_threshold: 0.1,
   small_cell_threshold: 3,
+  min_n_for_summary: 10,
   variables: [
     {
       variable: 'age',
@@ -118,8 +120,8 @@ export const BASELINE: BaselineTable = {
       smd_note: null,
       imbalanced: false,
       arms: {
-        IPS: { n: 605, missing: 2, mean: 38.42, sd: 10.87, median: 37, q1: 29.5, q3: 47, suppressed: false },
-        TVR: { n: 620, missing: 0, mean: 39.1, sd: 11.2, median: 38, q1: 30, q3: 48.25, suppressed: false },
+        IPS: { n: null, missing: null, mean: 38.42, sd: 10.87, median: 37, q1: 29.5, q3: 47, suppressed: false, missing_suppressed: true },
+        TVR: { n: 620, missing: 0, mean: 39.1, sd: 11.2, median: 38, q1: 30, q3: 48.25, suppressed: false, missing_suppressed: false },
       },
     },
     {
@@ -135,9 +137,9 @@ export const BASELINE: BaselineTable = {
       variable: 'diagnosis',
       kind: 'categorical',
       smd_method: 'yang_dalton',
-      smd: 0.1456,
-      smd_note: null,
-      imbalanced: true,
+      smd: null,
+      smd_note: 'suppressed',
+      imbalanced: null,
       levels: [
         level('depression', 250, 262),
         level('anxiety', 180, 175),
@@ -152,9 +154,9 @@ export const BASELINE: BaselineTable = {
       variable: 'education',
       kind: 'categorical',
       smd_method: 'yang_dalton',
-      smd: 0.052,
+      smd: 0.1456,
       smd_note: null,
-      imbalanced: false,
+      imbalanced: true,
       levels: [level('primary', 150, 160), level('secondary', 300, 310), level('higher', 150, 140), level('', 7, 10, true)],
     },
     {
@@ -250,7 +252,10 @@ export const PROBLEMS: VerifyResult['randomization']['verification']['problems']
   { kind: 'gap', site: 'Østfold', allocation_no: 8 },
 ];
 
-/** Baseline edge cases: age hidden in one arm (n below the threshold), no overlap, no data. */
+/**
+ * Baseline edge cases: age known for only 2 in IPS (summary, n and missing hidden, so the
+ * SMD is withheld), no overlap, no data (education missing for all of IPS).
+ */
 export const BASELINE_EDGES: BaselineTable = {
   ...BASELINE,
   variables: [
@@ -259,12 +264,21 @@ export const BASELINE_EDGES: BaselineTable = {
       kind: 'continuous',
       smd_method: 'pooled_sd',
       smd: null,
+      smd_note: 'suppressed',
+      imbalanced: null,
+      arms: {
+        IPS: { n: null, missing: null, mean: null, sd: null, median: null, q1: null, q3: null, suppressed: true, missing_suppressed: true },
+        TVR: { n: 620, missing: 0, mean: 39.1, sd: 11.2, median: 38, q1: 30, q3: 48.25, suppressed: false, missing_suppressed: false },
+      },
+    },
+    {
+      variable: 'education',
+      kind: 'categorical',
+      smd_method: 'yang_dalton',
+      smd: null,
       smd_note: 'no_data',
       imbalanced: false,
-      arms: {
-        IPS: { n: 2, missing: 605, mean: null, sd: null, median: null, q1: null, q3: null, suppressed: true },
-        TVR: { n: 620, missing: 0, mean: 39.1, sd: 11.2, median: 38, q1: 30, q3: 48.25, suppressed: false },
-      },
+      levels: [level('primary', 0, 160), level('secondary', 0, 310), level('higher', 0, 140), level('', 607, 10, true)],
     },
     {
       variable: 'worked_last_5y',

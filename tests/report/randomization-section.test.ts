@@ -28,9 +28,19 @@ describe('problemText', () => {
         'Sør-Trøndelag, trekningsnummer 5: listen sier IPS, men listen laget på nytt fra startverdien sier TVR.',
         'Sør-Trøndelag, allocation no. 5: the list says IPS, but the list regenerated from the seed says TVR.',
       ],
+      list_missing: [
+        'Planen oppgir et offentliggjort fingeravtrykk eller en startverdi (seed) for trekningslisten, men ingen liste ble levert, og den kunne ikke lages på nytt. Derfor kunne gruppene ikke kontrolleres.',
+        'The plan names a published hash or seed for the allocation list, but no list was supplied and it could not be regenerated, so the arms could not be checked.',
+      ],
+      bad_block: [
+        'Oslo, blokk 3: følger ikke oppsettet i planen (gruppene i blokken er ikke i planlagt forhold).',
+        'Oslo, block 3: does not follow the design (its arms are not in the plan’s ratio).',
+      ],
     };
+    // Kinds the fixture's problem list does not hold.
+    const extra: AllocationProblem[] = [{ kind: 'list_missing' }, { kind: 'bad_block', site: 'Oslo', block_no: 3, reason: 'ratio' }];
     for (const [kind, [nb, en]] of Object.entries(expected)) {
-      const problem = PROBLEMS.find((p) => p.kind === kind)!;
+      const problem = [...PROBLEMS, ...extra].find((p) => p.kind === kind)!;
       expect(problemText(problem, 'nb')).toBe(nb);
       expect(problemText(problem, 'en')).toBe(en);
     }
@@ -184,5 +194,15 @@ describe('ratioTestSentences', () => {
   it('gives an unequal planned ratio its expected share', () => {
     const [first] = ratioTestSentences(test(229, 410, 6.05489e-6, 2 / 3), { IPS: 2, TVR: 1 }, PLAN, 'en');
     expect(first).toBe('229 of 410 participants (55.9%) were allocated IPS. The planned ratio 2:1 implies 66.7%.');
+  });
+});
+
+describe('a list regenerated from the seed', () => {
+  it('says no file was supplied and the list came from the seed, instead of "no seed yet"', () => {
+    const v = VERIFY.randomization.verification;
+    const fromSeed = { ...VERIFY.randomization, verification: { ...v, list: { ...v.list!, source: 'seed' as const }, regenerated_from_seed: null } };
+    const en = randomizationSection(fromSeed, PLAN, 'en').toString();
+    expect(en).toContain('No list file was supplied, so the list was regenerated from the published seed');
+    expect(en).not.toContain('The seed has not been published yet');
   });
 });
