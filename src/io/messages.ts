@@ -78,6 +78,7 @@ export const message = {
   planAllocationSeed: 'must be a whole number ≥ 0 or a text of 1–200 characters',
   screeningTotals: (assessed: number, excluded: number, randomized: number) =>
     `assessed (${assessed}) minus excluded (${excluded}) must equal the participants randomized in participants.csv (${randomized})`,
+  planAgeGroups: 'must be a non-empty list of increasing whole-number ages from 17 to 70, e.g. [30]',
   planExcluded: 'must be a list of { "reason": { "nb": "…", "en": "…" }, "n": n } objects',
 
   // Allocation list (allocation.csv) and its design

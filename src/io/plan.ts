@@ -65,6 +65,13 @@ export interface AnalysisPlan {
   registry_months: { first: number; last: number };
   employment_definition: 'employed_in_month' | 'any_employment_to_month';
   covariates: string[];
+  /**
+   * Pre-declared subgroups for employment: any of sex, age_group, diagnosis, education,
+   * worked_last_5y, site (default: sex, age_group, diagnosis, worked_last_5y, site).
+   */
+  subgroups: Subgroup[];
+  /** Age-group boundaries in years: [30] gives "under 30" and "30 or over" (default [30]). */
+  age_groups: number[];
   /** Allowed levels of the `diagnosis` column. */
   diagnosis_levels: string[];
   /** Questionnaire waves (months since randomization) that may appear. */
@@ -82,8 +89,16 @@ export interface AnalysisPlan {
   screening: ScreeningPlan | null;
 }
 
+/** Variables a subgroup analysis may split by. */
+export const SUBGROUP_VARIABLES = ['sex', 'age_group', 'diagnosis', 'education', 'worked_last_5y', 'site'] as const;
+export type Subgroup = (typeof SUBGROUP_VARIABLES)[number];
+const DEFAULT_SUBGROUPS: Subgroup[] = ['sex', 'age_group', 'diagnosis', 'worked_last_5y', 'site'];
+const DEFAULT_AGE_GROUPS = [30];
+
 /** A plan as written in analysis-plan.json: the sections with defaults may be left out. */
-export type PlanFile = Omit<AnalysisPlan, 'randomization' | 'screening'> & {
+export type PlanFile = Omit<AnalysisPlan, 'randomization' | 'screening' | 'subgroups' | 'age_groups'> & {
+  subgroups?: Subgroup[];
+  age_groups?: number[];
   randomization?: Partial<Omit<RandomizationPlan, 'seed'>> & { seed?: string | number | null };
   screening?: ScreeningPlan | null;
 };
@@ -165,6 +180,14 @@ export function validatePlan(raw: Json, file: string): { plan?: AnalysisPlan; vi
   if (!Array.isArray(cov) || !cov.every((c) => typeof c === 'string' && COVARIATE_COLUMNS.includes(c)) || new Set(cov).size !== cov.length) {
     add('covariates', message.subsetOf(COVARIATE_COLUMNS), cov);
   }
+  const subgroups = p.subgroups ?? DEFAULT_SUBGROUPS;
+  if (!Array.isArray(subgroups) || !subgroups.every((g) => (SUBGROUP_VARIABLES as readonly unknown[]).includes(g)) || new Set(subgroups).size !== subgroups.length) {
+    add('subgroups', message.subsetOf(SUBGROUP_VARIABLES), p.subgroups);
+  }
+  const ageGroups = p.age_groups ?? DEFAULT_AGE_GROUPS;
+  if (!isIntArray(ageGroups, 17) || ageGroups.length === 0 || !isStrictlyIncreasing(ageGroups) || ageGroups.some((a) => a > 70)) {
+    add('age_groups', message.planAgeGroups, p.age_groups);
+  }
   const dl = p.diagnosis_levels;
   if (!Array.isArray(dl) || dl.length === 0 || !dl.every((d) => typeof d === 'string' && d.trim() !== '') || new Set(dl).size !== dl.length) {
     add('diagnosis_levels', message.uniqueNonEmptyStrings, dl);
@@ -220,12 +243,12 @@ export function validatePlan(raw: Json, file: string): { plan?: AnalysisPlan; vi
     '$schema', '$comment', 'trial', 'arms', 'control_arm', 'stratification', 'timepoints', 'primary_timepoint',
     'registry_months', 'employment_definition', 'covariates', 'diagnosis_levels', 'questionnaire_waves', 'measures',
     'multiplicity', 'confidence_level', 'bootstrap_resamples', 'permutations', 'seed', 'small_cell_threshold', 'costs',
-    'report_language', 'randomization', 'screening',
+    'report_language', 'randomization', 'screening', 'subgroups', 'age_groups',
   ]);
   for (const key of Object.keys(p)) if (!known.has(key)) add(key, message.planUnknownField, key);
 
   if (v.length > 0) return { violations: v };
-  const plan = { ...(p as unknown as AnalysisPlan), costs: (p.costs ?? {}) as CostSection, randomization: randomization!, screening };
+  const plan = { ...(p as unknown as AnalysisPlan), costs: (p.costs ?? {}) as CostSection, randomization: randomization!, screening, subgroups: subgroups as Subgroup[], age_groups: ageGroups as number[] };
   return { plan, violations: v };
 }
 

@@ -208,6 +208,8 @@ describe('analysis plan rules', () => {
     ['unknown field in randomization', { plan: planWith({ randomization: { blocks: [2] } }) }, { file: PLAN, row: null, column: 'randomization.blocks', rule: /misspelt/ }],
     ['screening assessed negative', { plan: planWith({ screening: { assessed: -1, excluded: [] } }) }, { file: PLAN, row: null, column: 'screening.assessed', rule: /at least 0/ }],
     ['screening reason without English', { plan: planWith({ screening: { assessed: 9, excluded: [{ reason: { nb: 'x' }, n: 1 }] } }) }, { file: PLAN, row: null, column: 'screening.excluded[0].reason', rule: /both labels/ }],
+    ['subgroup unknown', { plan: planWith({ subgroups: ['sex', 'income'] }) }, { file: PLAN, row: null, column: 'subgroups', rule: /list without repeats of: sex, age_group/ }],
+    ['age groups not increasing', { plan: planWith({ age_groups: [40, 30] }) }, { file: PLAN, row: null, column: 'age_groups', rule: /increasing whole-number ages/ }],
     ['employment definition unknown', { plan: planWith({ employment_definition: 'ever' }) }, { file: PLAN, row: null, column: 'employment_definition', rule: /employed_in_month/ }],
     ['diagnosis levels repeated', { plan: planWith({ diagnosis_levels: ['a', 'a'] }) }, { file: PLAN, row: null, column: 'diagnosis_levels', rule: /distinct/ }],
     ['questionnaire waves not increasing', { plan: planWith({ questionnaire_waves: [6, 0] }) }, { file: PLAN, row: null, column: 'questionnaire_waves', rule: /increasing order/ }],
@@ -270,6 +272,8 @@ describe('the plan\'s randomization section', () => {
       seed: null,
     });
     expect(plan.screening).toBeNull();
+    expect(plan.subgroups).toEqual(['sex', 'age_group', 'diagnosis', 'worked_last_5y', 'site']);
+    expect(plan.age_groups).toEqual([30]);
   });
 
   it('scales the default block sizes to a 2:1 ratio, keeps a numeric seed as text, lower-cases the hash', () => {

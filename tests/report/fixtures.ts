@@ -37,6 +37,8 @@ export const PLAN: AnalysisPlan = {
     seed: null,
   },
   screening: null,
+  subgroups: ['sex', 'age_group', 'diagnosis', 'worked_last_5y', 'site'],
+  age_groups: [30],
 };
 
 export const SUMMARY: IngestSummary = {
