@@ -81,3 +81,16 @@ function rngFrom(g: ReturnType<typeof xoroshiro128plus>): Rng {
     },
   };
 }
+
+/**
+ * A 32-bit seed for stream `stream` of the seed `seed` (a murmur3 finalizer: integer
+ * arithmetic only, so every platform derives the same seeds). Gives each random procedure
+ * of an analysis (each bootstrap, each randomization test) its own stream from the plan's
+ * one seed, so adding a procedure never changes another's draws.
+ */
+export function subSeed(seed: number, stream: number): number {
+  let h = (seed ^ Math.imul(stream, 0x9e3779b9)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}

@@ -3,21 +3,12 @@
  * trial, their careers, their questionnaires) draws from its own stream, so changing how
  * one part is drawn never changes the data of another.
  */
-import { createRng, type Rng } from '../random/rng.ts';
+import { createRng, subSeed, type Rng } from '../random/rng.ts';
+
+export { subSeed };
 
 /** The simulator's random streams, one per part. Numbers are part of the output contract. */
 export const STREAM = { cohort: 1, careers: 2, questionnaires: 3 } as const;
-
-/**
- * A 32-bit seed for stream `stream` of the trial seed `seed` (a murmur3 finalizer: integer
- * arithmetic only, so every platform derives the same seeds).
- */
-export function subSeed(seed: number, stream: number): number {
-  let h = (seed ^ Math.imul(stream, 0x9e3779b9)) >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
 
 /** The seeded generator for one part of the simulation. */
 export function streamRng(seed: number, stream: number): Rng {
