@@ -1,0 +1,17 @@
+/**
+ * The analysis's random streams, one per procedure, all from the plan's seed (subSeed), so
+ * adding a procedure or a timepoint never changes another's draws. Numbers are part of the
+ * output contract: changing one changes published intervals and p-values.
+ */
+import { createRng, subSeed, type Rng } from '../random/rng.ts';
+
+export const ANALYSIS_STREAM = {
+  earningsBootstrap: 101,
+  adjustedRiskDifference: 200,
+  randomizationTest: 300,
+} as const;
+
+/** The generator for one procedure, at one timepoint (month) where it runs per timepoint. */
+export function analysisRng(seed: number, stream: number, month = 0): Rng {
+  return createRng(subSeed(seed, stream + month));
+}
