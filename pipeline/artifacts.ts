@@ -2,6 +2,10 @@
 import type { IngestSummary } from '../src/io/dataset.ts';
 import type { AnalysisPlan } from '../src/io/plan.ts';
 import type { VerifyResult } from '../src/design/verify.ts';
+import type { OutcomesResult } from '../src/outcomes/outcomes.ts';
+
+/** What the outcomes stage writes: the employment analyses (aggregates only). */
+export type OutcomesArtifact = OutcomesResult;
 
 /** What the verify stage writes: its findings (no row-level data). */
 export type VerifyArtifact = VerifyResult;
@@ -10,6 +14,7 @@ export const ARTIFACT = {
   ingest: 'artifacts/ingest.json',
   dataset: 'artifacts/dataset.json',
   verify: 'artifacts/verify.json',
+  outcomes: 'artifacts/outcomes.json',
   results: 'results.json',
   report: 'index.html',
   charts: 'charts',

@@ -2,6 +2,7 @@
 import type { Stage } from '../stage.ts';
 import { ingestStage } from './ingest.ts';
 import { reportStage } from './report.ts';
+import { outcomesStage } from './outcomes.ts';
 import { verifyStage } from './verify.ts';
 
-export const STAGES: readonly Stage[] = [ingestStage, verifyStage, reportStage];
+export const STAGES: readonly Stage[] = [ingestStage, verifyStage, outcomesStage, reportStage];

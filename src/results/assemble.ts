@@ -7,6 +7,7 @@ import type { AnalysisPlan } from '../io/plan.ts';
 import type { BaselineTable } from '../design/baseline.ts';
 import type { ConsortFlow } from '../design/consort.ts';
 import type { RandomizationResult, VerifyResult } from '../design/verify.ts';
+import type { OutcomesResult } from '../outcomes/outcomes.ts';
 
 /** Bumped when a key is renamed or removed (adding keys does not bump it). */
 export const RESULTS_SCHEMA_VERSION = 1;
@@ -18,11 +19,15 @@ export interface Results {
   consort: ConsortFlow;
   randomization: RandomizationResult;
   baseline: BaselineTable;
+  employment: OutcomesResult['employment'];
+  employment_over_time: OutcomesResult['employment_over_time'];
+  time_to_first_job: OutcomesResult['time_to_first_job'];
+  employment_subgroups: OutcomesResult['employment_subgroups'];
   ingest: IngestSummary;
 }
 
 /** Builds the results object from the plan, the ingest summary and the verify stage's findings. */
-export function assembleResults(plan: AnalysisPlan, summary: IngestSummary, verify: VerifyResult): Results {
+export function assembleResults(plan: AnalysisPlan, summary: IngestSummary, verify: VerifyResult, outcomes: OutcomesResult): Results {
   return {
     schema_version: RESULTS_SCHEMA_VERSION,
     trial: { name: plan.trial.name, registration: plan.trial.registration ?? null },
@@ -35,6 +40,10 @@ export function assembleResults(plan: AnalysisPlan, summary: IngestSummary, veri
     consort: verify.consort,
     randomization: verify.randomization,
     baseline: verify.baseline,
+    employment: outcomes.employment,
+    employment_over_time: outcomes.employment_over_time,
+    time_to_first_job: outcomes.time_to_first_job,
+    employment_subgroups: outcomes.employment_subgroups,
     ingest: summary,
   };
 }

@@ -1,0 +1,23 @@
+/** Stage `outcomes`: the employment analyses (the trial's primary question). */
+import { analyseEmployment } from '../../src/outcomes/outcomes.ts';
+import type { Dataset } from '../../src/io/dataset.ts';
+import { ARTIFACT, type IngestArtifact, type OutcomesArtifact } from '../artifacts.ts';
+import type { Stage } from '../stage.ts';
+
+export const outcomesStage: Stage = {
+  name: 'outcomes',
+  describe: 'Employment at each timepoint (unadjusted, adjusted, randomization test), month by month, time to first job, subgroups',
+  outputs: [ARTIFACT.outcomes],
+  async run(folder, _options, log) {
+    const ingest = await folder.readJson<IngestArtifact>(ARTIFACT.ingest, 'ingest');
+    const dataset = await folder.readJson<Dataset>(ARTIFACT.dataset, 'ingest');
+    const result: OutcomesArtifact = analyseEmployment(dataset, ingest.plan, log);
+    const primary = result.employment.find((e) => e.primary);
+    if (primary) {
+      const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(1)} %`);
+      const rates = ingest.plan.arms.map((a) => `${a} ${primary.arms[a]!.employed}/${primary.arms[a]!.n} (${pct(primary.arms[a]!.rate)})`).join(' vs ');
+      log(`  primary, month ${primary.month}: ${rates}; risk difference ${pct(primary.risk_difference.estimate)}`);
+    }
+    await folder.writeJson(ARTIFACT.outcomes, result);
+  },
+};
