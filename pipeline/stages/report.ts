@@ -1,7 +1,7 @@
 /** Stage `report`: assembles results.json from the artifacts and renders the HTML report. */
 import { assembleResults } from '../../src/results/assemble.ts';
 import { renderReport } from '../../src/report/html-report.ts';
-import { ARTIFACT, type IngestArtifact, type VerifyArtifact } from '../artifacts.ts';
+import { ARTIFACT, type IngestArtifact, type OutcomesArtifact, type VerifyArtifact } from '../artifacts.ts';
 import type { Stage } from '../stage.ts';
 
 export const reportStage: Stage = {
@@ -11,7 +11,8 @@ export const reportStage: Stage = {
   async run(folder, options) {
     const ingest = await folder.readJson<IngestArtifact>(ARTIFACT.ingest, 'ingest');
     const verify = await folder.readJson<VerifyArtifact>(ARTIFACT.verify, 'verify');
-    const results = assembleResults(ingest.plan, ingest.summary, verify);
+    const outcomes = await folder.readJson<OutcomesArtifact>(ARTIFACT.outcomes, 'outcomes');
+    const results = assembleResults(ingest.plan, ingest.summary, verify, outcomes);
     const lang = options.lang ?? ingest.plan.report_language;
     const report = await renderReport({ summary: ingest.summary, plan: ingest.plan, verify, lang, version: options.version });
     await folder.writeJson(ARTIFACT.results, results);
