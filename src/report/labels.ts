@@ -10,6 +10,7 @@ import { text, type Lang, type TextKey } from './texts.ts';
 export const VARIABLE_TEXT: Readonly<Record<string, TextKey>> = {
   site: 'var_site',
   age: 'var_age',
+  age_group: 'var_age_group',
   sex: 'var_sex',
   diagnosis: 'var_diagnosis',
   education: 'var_education',
@@ -59,4 +60,50 @@ export function outcomeLabel(outcome: string, month: number, plan: AnalysisPlan,
   if (outcome === 'employment') return text(lang, 'outcome_employment', { month: m });
   const measure = plan.measures.find((x) => x.column === outcome);
   return text(lang, 'outcome_measure', { measure: measure ? measure.label[lang] : outcome, month: m });
+}
+
+/** Locales for upper- and lower-casing labels. */
+const LOCALE: Record<Lang, string> = { nb: 'nb-NO', en: 'en-GB' };
+
+/**
+ * A column's name inside a sentence ("justert for forsøkssted, alder (år) og kjønn"): the
+ * label with a lower-case first letter; a column without a text stays as spelled.
+ * @example variableInText('sex', 'en') // 'sex'
+ */
+export function variableInText(variable: string, lang: Lang): string {
+  const key = VARIABLE_TEXT[variable];
+  if (!key) return variable;
+  const label = text(lang, key);
+  return label.charAt(0).toLocaleLowerCase(LOCALE[lang]) + label.slice(1);
+}
+
+/**
+ * A column's name as a heading or row label, with a capital first letter ("Forsøkssted").
+ * @example variableHeading('site', 'nb') // 'Forsøkssted'
+ */
+export function variableHeading(variable: string, lang: Lang): string {
+  const label = variableLabel(variable, lang);
+  return VARIABLE_TEXT[variable] ? label.charAt(0).toLocaleUpperCase(LOCALE[lang]) + label.slice(1) : label;
+}
+
+
+/**
+ * A subgroup level in words: age groups as the outcomes stage writes them ("<30", "30–49",
+ * "≥30") become "Under 30 år", "30–49 år", "30 år eller eldre"; sex, diagnosis and the
+ * other Table 1 columns as in Table 1; sites, and anything unrecognized, as spelled.
+ * An empty level is the group with the value missing.
+ * @example subgroupLevelLabel('age_group', '≥30', 'en') // '30 years or older'
+ */
+export function subgroupLevelLabel(variable: string, level: string, lang: Lang): string {
+  if (level === '') return text(lang, 'subgroup_missing_level');
+  if (variable === 'age_group') {
+    const under = /^<\s*(\d+)$/.exec(level);
+    if (under) return text(lang, 'level_age_under', { age: under[1]! });
+    const from = /^(?:≥|>=)\s*(\d+)$/.exec(level);
+    if (from) return text(lang, 'level_age_from', { age: from[1]! });
+    const range = /^(\d+)\s*[–-]\s*(\d+)$/.exec(level);
+    if (range) return text(lang, 'level_age_range', { low: range[1]!, high: range[2]! });
+    return level;
+  }
+  return levelLabel(variable, level, lang);
 }

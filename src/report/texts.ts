@@ -208,6 +208,152 @@ const nb = {
   level_yes: 'Ja',
   level_no: 'Nei',
 
+  var_age_group: 'Aldersgruppe',
+  level_age_under: 'Under {age} år',
+  level_age_from: '{age} år eller eldre',
+  level_age_range: '{low}–{high} år',
+
+  key_result_heading: 'Hovedresultatet',
+  key_result_outcome_in_month: 'Hovedutfallet i forsøket, bestemt på forhånd i analyseplanen, er hvor stor andel som var i arbeid i måned {month} etter randomiseringen, ifølge registerdata.',
+  key_result_outcome_to_month: 'Hovedutfallet i forsøket, bestemt på forhånd i analyseplanen, er hvor stor andel som hadde vært i arbeid minst én gang til og med måned {month} etter randomiseringen, ifølge registerdata.',
+  key_result_rates_in_month: 'Etter {month} måneder var {rate_t} i {arm_t}-gruppen i arbeid, mot {rate_c} i {arm_c}-gruppen',
+  key_result_rates_to_month: 'I løpet av de første {month} månedene hadde {rate_t} i {arm_t}-gruppen vært i arbeid, mot {rate_c} i {arm_c}-gruppen',
+  key_result_more: '{rates}: {pp} prosentpoeng flere ({ci}).',
+  key_result_fewer: '{rates}: {pp} prosentpoeng færre (forskjell {difference}, {ci}).',
+  key_result_same: '{rates}: ingen forskjell ({ci}).',
+  key_result_not_estimable: '{rates}. Forskjellen mellom gruppene kan ikke beregnes: {reason}',
+  key_result_no_data: 'Hovedresultatet kan ikke vises: minst én av gruppene har ingen deltakere med kjent utfall i måned {month}.',
+  key_result_ci: '{level} KI {low} til {high}',
+  key_result_ci_explained: 'KI står for konfidensintervall: de forskjellene som stemmer godt med dataene.',
+  key_result_ci_above: 'Hele intervallet ligger over 0, så resultatet tyder på at flere kommer i arbeid med {arm_t} enn med {arm_c}.',
+  key_result_ci_below: 'Hele intervallet ligger under 0, så resultatet tyder på at færre kommer i arbeid med {arm_t} enn med {arm_c}.',
+  key_result_ci_spans: 'Intervallet omfatter både færre og flere i arbeid, så dataene viser ikke sikkert om {arm_t} gir flere eller færre i arbeid enn {arm_c}.',
+  key_result_details: 'Alle tallene står i delen «Arbeid» lenger ned.',
+
+  employment_heading: 'Arbeid',
+  employment_intro:
+    'Her sammenlignes andelen i arbeid i de to gruppene, ifølge registerdata. Bare deltakere med registerdata for måneden er med i beregningene (de analyserte); de som mangler data, er talt opp for seg.',
+  employment_definition_in_month: '«I arbeid» betyr registrert i arbeid i den aktuelle måneden.',
+  employment_definition_to_month: '«I arbeid» betyr registrert i arbeid minst én gang fra randomiseringen til og med den aktuelle måneden.',
+  employment_direction:
+    'Alle forskjeller er {arm_t} minus {arm_c}: et positivt tall betyr flere i arbeid i {arm_t}-gruppen. Alle forholdstall (relativ risiko, oddsratio og hasardratio) er {arm_t} delt på {arm_c}: 1 betyr ingen forskjell, over 1 betyr mer eller raskere arbeid i {arm_t}-gruppen.',
+  employment_table_heading: 'Andel i arbeid ved hvert tidspunkt',
+  employment_result_col: 'Resultat',
+  employment_month_col: 'Måned {month}',
+  employment_month_primary_col: 'Måned {month} (hovedutfall)',
+  employment_employed_row: 'I arbeid, av analyserte',
+  employment_rate_ci_row: '{level} KI for andelen',
+  employment_missing_row: 'Mangler data (ikke analysert)',
+  employment_difference_group: 'Forskjell mellom gruppene',
+  employment_rd_row: 'Forskjell, prosentpoeng ({arm_t} minus {arm_c})',
+  employment_rr_row: 'Relativ risiko ({arm_t} delt på {arm_c})',
+  employment_or_row: 'Oddsratio ({arm_t} delt på {arm_c})',
+  employment_p_row: 'p-verdi',
+  employment_adjusted_group: 'Justert for {variables}',
+  employment_aor_row: 'Justert oddsratio ({arm_t} delt på {arm_c})',
+  employment_model_n_row: 'Deltakere i den justerte modellen',
+  employment_ard_row: 'Justert forskjell, prosentpoeng ({arm_t} minus {arm_c})',
+  employment_randomization_p_row: 'p-verdi fra randomiseringstest',
+  employment_bounds_group: 'Hvor mye kan manglende data endre resultatet?',
+  employment_worst_row: 'Verste tilfelle for {arm_t}: forskjell, prosentpoeng',
+  employment_best_row: 'Beste tilfelle for {arm_t}: forskjell, prosentpoeng',
+  count_of_n: '{count} av {n} ({percent})',
+  estimate_ci: '{estimate} ({low} til {high})',
+  interval: '{low} til {high}',
+  p_with_test: '{p} ({test})',
+  test_pearson_chi_square: 'Pearsons kjikvadrattest',
+  test_fisher_exact: 'Fishers eksakte test',
+  not_estimable: 'kan ikke beregnes',
+  none_missing: 'ingen mangler',
+  not_available: '–',
+
+  note_haldane: '0,5 er lagt til i hver av de fire cellene i krysstabellen (i arbeid eller ikke, per gruppe) fordi én av dem var 0; ellers kan forholdstallet ikke beregnes (Haldane–Anscombe-korreksjon).',
+  note_correction_other: 'Korreksjon brukt: {correction}.',
+  note_no_events: 'Kan ikke beregnes: ingen var i arbeid i noen av gruppene.',
+  note_all_events: 'Kan ikke beregnes: alle var i arbeid i begge gruppene.',
+  note_no_data: 'Kan ikke beregnes: minst én av gruppene har ingen deltakere med data.',
+  note_unknown_null: 'Kan ikke beregnes ({note}).',
+  note_unknown: 'Merknad: {note}.',
+  note_firth_separation:
+    'Beregnet med Firths metode, fordi den vanlige modellen ikke gir et endelig tall når alle eller ingen i en kombinasjon av gruppe og kjennetegn er i arbeid (separasjon).',
+  note_firth: 'Beregnet med Firths metode, fordi den vanlige modellen ikke fant en stabil løsning.',
+  note_separation: 'Alle eller ingen i en kombinasjon av gruppe og kjennetegn er i arbeid (separasjon), så tallet er usikkert.',
+  note_not_converged: 'Modellen fant ingen stabil løsning, så tallet er usikkert.',
+  note_failed_resamples: '{failed} av {resamples} bootstrap-trekninger kunne ikke brukes.',
+
+  employment_note_rd: 'Forskjell i prosentpoeng: andelen i arbeid i {arm_t} minus andelen i {arm_c}. Fra 27 % til 37 % er for eksempel 10 prosentpoeng.',
+  employment_note_ratios:
+    'Relativ risiko: andelen i arbeid i {arm_t} delt på andelen i {arm_c}. Oddsratio sammenligner oddsen for å være i arbeid (i arbeid mot ikke i arbeid) på samme måte. For begge betyr 1 ingen forskjell.',
+  employment_note_ci:
+    '{level} KI (konfidensintervall): de verdiene som stemmer godt med dataene. Når intervallet for en forskjell ikke inneholder 0, eller intervallet for et forholdstall ikke inneholder 1, tyder det på en virkelig forskjell mellom gruppene.',
+  employment_note_p:
+    'p-verdi: hvor sannsynlig det er å få en forskjell minst så stor som den observerte hvis tiltaket ikke hadde noen virkning. Små verdier (for eksempel under 0,05) tyder på en virkelig forskjell. Testen er Pearsons kjikvadrattest, eller Fishers eksakte test når gruppene er for små for den.',
+  employment_note_adjusted:
+    'Justerte tall tar hensyn til {variables}, slik analyseplanen bestemmer. Den justerte forskjellen er gjennomsnittet av hva modellen anslår om alle hadde fått {arm_t} og om alle hadde fått {arm_c} (standardisering, «g-computation»); intervallet er funnet ved å trekke nye utvalg fra dataene (bootstrap, {resamples} trekninger).',
+  employment_note_randomization:
+    'Randomiseringstest: gruppene er trukket på nytt {permutations} ganger etter samme oppsett som i forsøket; p-verdien er hvor ofte forskjellen da ble minst like stor som den observerte.',
+  employment_note_bounds:
+    'Verste tilfelle for {arm_t}: forskjellen hvis alle som mangler data i {arm_t}, ikke var i arbeid, og alle som mangler data i {arm_c}, var i arbeid. Beste tilfelle er det omvendte. De viser hvor mye de manglende dataene i ytterste fall kan endre resultatet.',
+  employment_note_primary: 'Hovedutfallet (måned {month}) ble bestemt på forhånd; de andre tidspunktene er tilleggsanalyser.',
+
+  chart_employment_title: 'Andel i arbeid hver måned',
+  chart_employment_description:
+    'Linjer viser hvor stor andel i hver gruppe som var i arbeid i hver måned, fra måned {first} til måned {last} etter randomiseringen. Det fargede båndet rundt hver linje er {level} konfidensintervall.',
+  chart_employment_point: '{arm}, måned {month}: {rate} i arbeid ({ci})',
+  chart_employment_line: '{arm}: andel i arbeid per måned',
+  axis_months_since_randomization: 'Måneder etter randomisering',
+  axis_share_employed: 'Andel i arbeid',
+  month_col: 'Måned',
+  employed_of_col: '{arm}: i arbeid av analyserte',
+  share_ci_col: '{arm}: andel ({level} KI)',
+
+  time_to_job_heading: 'Tid til første jobb',
+  time_to_job_intro:
+    'Kurvene viser hvor stor andel i hver gruppe som hadde hatt minst én jobb, måned for måned etter randomiseringen. De som ikke har fått jobb, teller med så lenge det finnes registerdata for dem (Kaplan–Meier-metoden).',
+  chart_time_to_job_title: 'Andel som har hatt jobb, etter måneder siden randomisering',
+  chart_time_to_job_description:
+    'Trappekurver, én per gruppe, viser andelen som har hatt minst én jobb ved hver måned; båndet er {level} konfidensintervall. Jo tidligere og høyere en kurve stiger, jo raskere kom deltakerne i jobb.',
+  chart_time_to_job_line: '{arm}: andel som har hatt jobb, {share} etter {month} måneder',
+  axis_share_had_job: 'Andel som har hatt jobb',
+  time_to_job_arm:
+    '{arm}: {events} av {analysed} analyserte fikk jobb i løpet av oppfølgingen ({at_zero} av dem var allerede i arbeid i måneden de ble randomisert).',
+  time_to_job_no_registry: '{n} uten registerdata er ikke med.',
+  time_to_job_median: 'Median tid til første jobb: {months} måneder ({level} KI {low} til {high}).',
+  time_to_job_median_not_reached: 'Median tid til første jobb: ikke nådd, fordi færre enn halvparten fikk jobb i løpet av oppfølgingen.',
+  not_reached: 'ikke nådd',
+  time_to_job_log_rank: 'Forskjell mellom kurvene: {p} (log-rank-test).',
+  time_to_job_log_rank_none: 'Forskjellen mellom kurvene kan ikke testes: ingen fikk jobb mens begge gruppene ble fulgt.',
+  time_to_job_hazard_ratio:
+    'Hasardratio {hr} ({level} KI {low} til {high}; {p}): blant dem som ennå ikke hadde hatt jobb, fikk deltakere i {arm_t} jobb {hr} ganger så ofte per måned som deltakere i {arm_c} ({arm_t} delt på {arm_c}).',
+  time_to_job_hazard_ratio_none: 'Hasardratioen ({arm_t} delt på {arm_c}) {reason}.',
+  cox_hr_infinite: 'kan ikke angis som et tall: den går mot uendelig',
+  cox_hr_zero: 'kan ikke angis som et tall: den går mot 0',
+  cox_no_information: 'kan ikke beregnes: ingen fikk jobb mens begge gruppene ble fulgt',
+  cox_not_converged: 'kan ikke beregnes: modellen fant ingen stabil løsning',
+  time_to_job_at_risk_col: 'Uten jobb ennå og fulgt',
+  time_to_job_events_col: 'Fikk første jobb',
+  time_to_job_censored_col: 'Oppfølgingen sluttet uten jobb',
+  time_to_job_share_col: 'Har hatt jobb ({level} KI)',
+  share_ci: '{share} ({low} til {high})',
+
+  subgroups_heading: 'Undergrupper',
+  subgroups_intro:
+    'Figuren viser forskjellen i andel i arbeid i måned {month} ({arm_t} minus {arm_c}, prosentpoeng) i undergrupper som ble bestemt på forhånd. Undergruppene er mindre enn hele forsøket, så intervallene er bredere og tallene mer usikre.',
+  subgroups_interaction_explained:
+    'p-verdien for samspill viser om forskjellen mellom gruppene varierer mellom undergruppene mer enn tilfeldigheter tilsier. En liten p-verdi (for eksempel under 0,05) tyder på at tiltaket virker ulikt i undergruppene.',
+  chart_subgroups_title: 'Forskjell i andel i arbeid i måned {month}, per undergruppe',
+  chart_subgroups_description:
+    'Punktene viser forskjellen i prosentpoeng ({arm_t} minus {arm_c}) i hver undergruppe, og de vannrette strekene {level} konfidensintervall. Den loddrette linjen ved 0 betyr ingen forskjell; til høyre for den er flere i arbeid i {arm_t}-gruppen.',
+  chart_subgroups_point: '{label}: {estimate} prosentpoeng ({ci})',
+  axis_difference_pp: 'Forskjell i prosentpoeng ({arm_t} minus {arm_c})',
+  subgroup_col: 'Undergruppe',
+  subgroup_n_col: '{arm}, n',
+  subgroup_difference_col: 'Forskjell ({level} KI)',
+  subgroup_interaction_col: 'p-verdi for samspill',
+  subgroup_interaction: 'samspill: {p}',
+  subgroup_all: 'Alle deltakere',
+  subgroup_missing_level: 'Mangler',
+
   footer: 'Laget av ips-rct versjon {version}.',
 } as const satisfies Record<string, string>;
 
@@ -408,6 +554,151 @@ const en: Record<TextKey, string> = {
   level_yes: 'Yes',
   level_no: 'No',
 
+  var_age_group: 'Age group',
+  level_age_under: 'Under {age} years',
+  level_age_from: '{age} years or older',
+  level_age_range: '{low}–{high} years',
+
+  key_result_heading: 'The main result',
+  key_result_outcome_in_month: 'The trial’s primary outcome, fixed in advance in the analysis plan, is the share who were employed in month {month} after randomization, according to registry data.',
+  key_result_outcome_to_month: 'The trial’s primary outcome, fixed in advance in the analysis plan, is the share who had been employed at least once up to and including month {month} after randomization, according to registry data.',
+  key_result_rates_in_month: 'After {month} months, {rate_t} of the {arm_t} group were employed, against {rate_c} of the {arm_c} group',
+  key_result_rates_to_month: 'Within the first {month} months, {rate_t} of the {arm_t} group had been employed, against {rate_c} of the {arm_c} group',
+  key_result_more: '{rates}: {pp} percentage points more ({ci}).',
+  key_result_fewer: '{rates}: {pp} percentage points fewer (difference {difference}, {ci}).',
+  key_result_same: '{rates}: no difference ({ci}).',
+  key_result_not_estimable: '{rates}. The difference between the groups cannot be estimated: {reason}',
+  key_result_no_data: 'The main result cannot be shown: at least one of the groups has no participants with a known outcome in month {month}.',
+  key_result_ci: '{level} CI {low} to {high}',
+  key_result_ci_explained: 'CI stands for confidence interval: the differences that agree well with the data.',
+  key_result_ci_above: 'The whole interval lies above 0, so the result suggests that more people get work with {arm_t} than with {arm_c}.',
+  key_result_ci_below: 'The whole interval lies below 0, so the result suggests that fewer people get work with {arm_t} than with {arm_c}.',
+  key_result_ci_spans: 'The interval covers both fewer and more people in work, so the data do not show for certain whether {arm_t} leads to more or fewer people in work than {arm_c}.',
+  key_result_details: 'All the numbers are in the section “Employment” further down.',
+
+  employment_heading: 'Employment',
+  employment_intro:
+    'This section compares the share in work in the two groups, according to registry data. Only participants with registry data for the month are included in the calculations (those analysed); those with missing data are counted separately.',
+  employment_definition_in_month: '“Employed” means registered as employed in the month in question.',
+  employment_definition_to_month: '“Employed” means registered as employed at least once from randomization up to and including the month in question.',
+  employment_direction:
+    'Every difference is {arm_t} minus {arm_c}: a positive number means more people in work in the {arm_t} group. Every ratio (risk ratio, odds ratio and hazard ratio) is {arm_t} divided by {arm_c}: 1 means no difference, above 1 means more or quicker employment in the {arm_t} group.',
+  employment_table_heading: 'Share employed at each timepoint',
+  employment_result_col: 'Result',
+  employment_month_col: 'Month {month}',
+  employment_month_primary_col: 'Month {month} (primary outcome)',
+  employment_employed_row: 'Employed, of those analysed',
+  employment_rate_ci_row: '{level} CI for the share',
+  employment_missing_row: 'Missing data (not analysed)',
+  employment_difference_group: 'Difference between the groups',
+  employment_rd_row: 'Difference, percentage points ({arm_t} minus {arm_c})',
+  employment_rr_row: 'Risk ratio ({arm_t} divided by {arm_c})',
+  employment_or_row: 'Odds ratio ({arm_t} divided by {arm_c})',
+  employment_p_row: 'p-value',
+  employment_adjusted_group: 'Adjusted for {variables}',
+  employment_aor_row: 'Adjusted odds ratio ({arm_t} divided by {arm_c})',
+  employment_model_n_row: 'Participants in the adjusted model',
+  employment_ard_row: 'Adjusted difference, percentage points ({arm_t} minus {arm_c})',
+  employment_randomization_p_row: 'p-value from the randomization test',
+  employment_bounds_group: 'How much could missing data change the result?',
+  employment_worst_row: 'Worst case for {arm_t}: difference, percentage points',
+  employment_best_row: 'Best case for {arm_t}: difference, percentage points',
+  count_of_n: '{count} of {n} ({percent})',
+  estimate_ci: '{estimate} ({low} to {high})',
+  interval: '{low} to {high}',
+  p_with_test: '{p} ({test})',
+  test_pearson_chi_square: 'Pearson’s chi-squared test',
+  test_fisher_exact: 'Fisher’s exact test',
+  not_estimable: 'cannot be estimated',
+  none_missing: 'none missing',
+  not_available: '–',
+
+  note_haldane: '0.5 was added to each of the four cells of the two-by-two table (employed or not, per group) because one of them was 0; otherwise the ratio cannot be computed (Haldane–Anscombe correction).',
+  note_correction_other: 'Correction applied: {correction}.',
+  note_no_events: 'Cannot be estimated: nobody was employed in either group.',
+  note_all_events: 'Cannot be estimated: everybody was employed in both groups.',
+  note_no_data: 'Cannot be estimated: at least one of the groups has no participants with data.',
+  note_unknown_null: 'Cannot be estimated ({note}).',
+  note_unknown: 'Note: {note}.',
+  note_firth_separation:
+    'Estimated with Firth’s method, because the usual model gives no finite number when everybody or nobody in some combination of group and characteristics is employed (separation).',
+  note_firth: 'Estimated with Firth’s method, because the usual model found no stable solution.',
+  note_separation: 'Everybody or nobody in some combination of group and characteristics is employed (separation), so the number is uncertain.',
+  note_not_converged: 'The model found no stable solution, so the number is uncertain.',
+  note_failed_resamples: '{failed} of {resamples} bootstrap resamples could not be used.',
+
+  employment_note_rd: 'Difference in percentage points: the share employed in {arm_t} minus the share in {arm_c}. From 27% to 37%, for example, is 10 percentage points.',
+  employment_note_ratios:
+    'Risk ratio: the share employed in {arm_t} divided by the share in {arm_c}. The odds ratio compares the odds of being employed (employed against not employed) in the same way. For both, 1 means no difference.',
+  employment_note_ci:
+    '{level} CI (confidence interval): the values that agree well with the data. When the interval for a difference does not contain 0, or the interval for a ratio does not contain 1, this suggests a real difference between the groups.',
+  employment_note_p:
+    'p-value: how likely a difference at least as large as the one observed would be if the intervention had no effect. Small values (below 0.05, say) suggest a real difference. The test is Pearson’s chi-squared test, or Fisher’s exact test when the groups are too small for it.',
+  employment_note_adjusted:
+    'Adjusted numbers take {variables} into account, as the analysis plan specifies. The adjusted difference compares what the model predicts if everybody had received {arm_t} with what it predicts if everybody had received {arm_c} (standardization, “g-computation”); its interval comes from drawing new samples from the data (bootstrap, {resamples} resamples).',
+  employment_note_randomization:
+    'Randomization test: the groups were drawn again {permutations} times following the trial’s own design; the p-value is how often the difference then came out at least as large as the one observed.',
+  employment_note_bounds:
+    'Worst case for {arm_t}: the difference if everybody with missing data in {arm_t} was not employed and everybody with missing data in {arm_c} was. The best case is the reverse. They show how much the missing data could change the result at the very most.',
+  employment_note_primary: 'The primary outcome (month {month}) was fixed in advance; the other timepoints are secondary analyses.',
+
+  chart_employment_title: 'Share employed each month',
+  chart_employment_description:
+    'Lines show the share of each group that was employed in each month, from month {first} to month {last} after randomization. The coloured band around each line is the {level} confidence interval.',
+  chart_employment_point: '{arm}, month {month}: {rate} employed ({ci})',
+  chart_employment_line: '{arm}: share employed per month',
+  axis_months_since_randomization: 'Months since randomization',
+  axis_share_employed: 'Share employed',
+  month_col: 'Month',
+  employed_of_col: '{arm}: employed of those analysed',
+  share_ci_col: '{arm}: share ({level} CI)',
+
+  time_to_job_heading: 'Time to first job',
+  time_to_job_intro:
+    'The curves show the share of each group that had had at least one job, month by month after randomization. Those who have not found a job count for as long as there are registry data for them (the Kaplan–Meier method).',
+  chart_time_to_job_title: 'Share who have had a job, by months since randomization',
+  chart_time_to_job_description:
+    'Step curves, one per group, show the share who have had at least one job by each month; the band is the {level} confidence interval. The earlier and higher a curve rises, the sooner its participants found work.',
+  chart_time_to_job_line: '{arm}: share who have had a job, {share} after {month} months',
+  axis_share_had_job: 'Share who have had a job',
+  time_to_job_arm: '{arm}: {events} of {analysed} analysed found a job during follow-up ({at_zero} of them were already employed in the month they were randomized).',
+  time_to_job_no_registry: '{n} without registry data are not included.',
+  time_to_job_median: 'Median time to first job: {months} months ({level} CI {low} to {high}).',
+  time_to_job_median_not_reached: 'Median time to first job: not reached, because fewer than half found a job during follow-up.',
+  not_reached: 'not reached',
+  time_to_job_log_rank: 'Difference between the curves: {p} (log-rank test).',
+  time_to_job_log_rank_none: 'The difference between the curves cannot be tested: nobody found a job while both groups were followed.',
+  time_to_job_hazard_ratio:
+    'Hazard ratio {hr} ({level} CI {low} to {high}; {p}): among those who had not yet had a job, participants in {arm_t} found one {hr} times as often per month as participants in {arm_c} ({arm_t} divided by {arm_c}).',
+  time_to_job_hazard_ratio_none: 'The hazard ratio ({arm_t} divided by {arm_c}) {reason}.',
+  cox_hr_infinite: 'cannot be given as a number: it tends to infinity',
+  cox_hr_zero: 'cannot be given as a number: it tends to 0',
+  cox_no_information: 'cannot be estimated: nobody found a job while both groups were followed',
+  cox_not_converged: 'cannot be estimated: the model found no stable solution',
+  time_to_job_at_risk_col: 'Not yet employed and followed',
+  time_to_job_events_col: 'Found a first job',
+  time_to_job_censored_col: 'Follow-up ended without a job',
+  time_to_job_share_col: 'Have had a job ({level} CI)',
+  share_ci: '{share} ({low} to {high})',
+
+  subgroups_heading: 'Subgroups',
+  subgroups_intro:
+    'The figure shows the difference in the share employed in month {month} ({arm_t} minus {arm_c}, percentage points) in subgroups fixed in advance. The subgroups are smaller than the whole trial, so the intervals are wider and the numbers less certain.',
+  subgroups_interaction_explained:
+    'The p-value for interaction shows whether the difference between the groups varies between the subgroups more than chance would explain. A small p-value (below 0.05, say) suggests that the intervention works differently in the subgroups.',
+  chart_subgroups_title: 'Difference in the share employed in month {month}, by subgroup',
+  chart_subgroups_description:
+    'Points show the difference in percentage points ({arm_t} minus {arm_c}) in each subgroup, and the horizontal lines the {level} confidence interval. The vertical line at 0 means no difference; to its right, more people are employed in the {arm_t} group.',
+  chart_subgroups_point: '{label}: {estimate} percentage points ({ci})',
+  axis_difference_pp: 'Difference in percentage points ({arm_t} minus {arm_c})',
+  subgroup_col: 'Subgroup',
+  subgroup_n_col: '{arm}, n',
+  subgroup_difference_col: 'Difference ({level} CI)',
+  subgroup_interaction_col: 'p-value for interaction',
+  subgroup_interaction: 'interaction: {p}',
+  subgroup_all: 'All participants',
+  subgroup_missing_level: 'Missing',
+
   footer: 'Generated by ips-rct version {version}.',
 };
 
@@ -461,14 +752,15 @@ export function formatInteger(n: number, lang: Lang): string {
 }
 
 /**
- * Vega number locales matching `formatInteger`, so axis labels in charts group digits the
- * same way as the report text (Vega does not use Intl; it needs the definition spelled out).
+ * Vega number locales matching `formatInteger` and `formatPercent`, so axis labels in charts
+ * group digits and write percentages the same way as the report text (Vega does not use
+ * Intl; it needs the definition spelled out).
  */
 export const vegaNumberLocale: Readonly<
-  Record<Lang, { decimal: string; thousands: string; grouping: number[]; currency: [string, string]; minus: string }>
+  Record<Lang, { decimal: string; thousands: string; grouping: number[]; currency: [string, string]; minus: string; percent: string }>
 > = {
-  nb: { decimal: ',', thousands: '\u00a0', grouping: [3], currency: ['', '\u00a0kr'], minus: '\u2212' },
-  en: { decimal: '.', thousands: ',', grouping: [3], currency: ['£', ''], minus: '-' },
+  nb: { decimal: ',', thousands: '\u00a0', grouping: [3], currency: ['', '\u00a0kr'], minus: '\u2212', percent: '\u00a0%' },
+  en: { decimal: '.', thousands: ',', grouping: [3], currency: ['£', ''], minus: '-', percent: '%' },
 };
 
 const decimalFormats = new Map<string, Intl.NumberFormat>();
@@ -530,4 +822,21 @@ export function formatPStatement(p: number, lang: Lang): string {
 export function joinList(items: readonly string[], lang: Lang, conjunction: 'and' | 'or'): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${text(lang, conjunction)} ${items[items.length - 1]!}`;
+}
+
+/**
+ * A difference between two fractions in percentage points (0.1011 → 10.1), for differences
+ * in the share employed.
+ * @example formatPoints(-0.0234, 'nb') // '\u22122,3'
+ */
+export function formatPoints(difference: number, lang: Lang, digits = 1): string {
+  return formatDecimal(difference * 100, lang, digits);
+}
+
+/**
+ * A ratio (risk, odds or hazard ratio) with two decimals.
+ * @example formatRatio(1.3747, 'nb') // '1,37'
+ */
+export function formatRatio(ratio: number, lang: Lang): string {
+  return formatDecimal(ratio, lang, 2);
 }

@@ -1,13 +1,17 @@
 /**
  * A small hand-built ingest summary, plan and verify result for the report tests, variants
  * for the cases the report words differently (verification failed or impossible, no
- * screening counts, suppressed and unbounded baseline cells), and a hostile variant whose
- * strings from input data try to inject markup.
+ * screening counts, suppressed and unbounded baseline cells), the employment outcomes, and
+ * hostile variants whose strings from input data try to inject markup.
  */
 import type { BaselineTable, CategoricalVariable } from '../../src/design/baseline.ts';
 import type { VerifyResult } from '../../src/design/verify.ts';
 import type { IngestSummary } from '../../src/io/dataset.ts';
 import type { AnalysisPlan } from '../../src/io/plan.ts';
+import type { ArmRate, Effect, EmploymentOverTime, SubgroupResult, TimepointEmployment } from '../../src/outcomes/employment-results.ts';
+import type { OutcomesResult } from '../../src/outcomes/outcomes.ts';
+import type { KaplanMeierStep } from '../../src/stats/kaplan-meier.ts';
+import { wilsonInterval } from '../../src/stats/wilson.ts';
 import { PLAN as TEST_PLAN } from '../helpers/delivery.ts';
 
 export const PLAN: AnalysisPlan = {
@@ -362,4 +366,316 @@ export const EVIL_VERIFY_PLAN: AnalysisPlan = {
   ...EVIL_PLAN,
   diagnosis_levels: [EVIL_LEVEL],
   measures: PLAN.measures.map((m) => ({ ...m, label: { nb: EVIL_MEASURE, en: EVIL_MEASURE } })),
+};
+
+/** Per arm at one month, with the Wilson interval as the outcomes stage computes it. */
+const armRate = (employed: number, n: number, missing: number): ArmRate => ({
+  n,
+  missing,
+  employed,
+  rate: n > 0 ? employed / n : null,
+  ci: n > 0 ? wilsonInterval(employed, n, 0.95) : null,
+});
+
+const effect = (estimate: number | null, ci: [number, number] | null, p: number | null, method: string, extra: Partial<Effect> = {}): Effect => ({
+  estimate,
+  ci,
+  p,
+  method,
+  correction: null,
+  note: null,
+  ...extra,
+});
+
+/** One Kaplan–Meier step from [time, at risk, events, censored, survival, std_err, low, high]. */
+const step = ([time, at_risk, events, censored, survival, std_err, low, high]: readonly number[]): KaplanMeierStep => ({
+  time: time!,
+  at_risk: at_risk!,
+  events: events!,
+  censored: censored!,
+  survival: survival!,
+  std_err: std_err!,
+  ci: [low!, high!],
+});
+
+// Employed per registry month 0–18, IPS then TVR; months 6, 12 and 18 as in EMPLOYMENT.
+const EMPLOYED_BY_MONTH = {
+  IPS: [3, 4, 4, 5, 5, 6, 7, 30, 55, 80, 105, 150, 190, 200, 205, 210, 215, 220, 223],
+  TVR: [2, 2, 1, 1, 1, 0, 0, 20, 40, 60, 80, 120, 150, 155, 158, 160, 162, 164, 166],
+};
+const ANALYSED_BY_MONTH = (arm: 'IPS' | 'TVR', month: number) =>
+  arm === 'IPS' ? (month < 12 ? 606 : month < 18 ? 604 : 601) : month < 12 ? 619 : month < 18 ? 617 : 615;
+
+/**
+ * Employment at the three timepoints, the numbers as R and the project's statistics give
+ * them for these counts (Wilson, Newcombe hybrid score, Katz, Woolf, Pearson or Fisher).
+ * Month 6 has a zero cell: no one employed in TVR, so the ratios carry the Haldane–Anscombe
+ * correction, the test is Fisher's, and the adjusted model separated and used Firth's
+ * method. Month 12 lost two bootstrap resamples. Outcomes are missing in both arms at every
+ * month (as in VERIFY's CONSORT counts), so every timepoint has worst- and best-case bounds.
+ */
+export const EMPLOYMENT: TimepointEmployment[] = [
+  {
+    month: 6,
+    primary: false,
+    definition: 'employed_in_month',
+    analysis_set: 'complete_case',
+    arms: { IPS: armRate(7, 606, 1), TVR: armRate(0, 619, 1) },
+    risk_difference: effect(0.011551, [0.002985, 0.023649], 0.00712377335061014, 'newcombe_hybrid_score'),
+    risk_ratio: effect(15.321252, [0.876971, 267.672216], 0.00712377335061014, 'log_scale_wald', { correction: 'haldane_anscombe_0.5' }),
+    odds_ratio: effect(15.500417, [0.88334, 271.993709], 0.00712377335061014, 'woolf', { correction: 'haldane_anscombe_0.5' }),
+    test: { method: 'fisher_exact', statistic: null, p: 0.00712377335061014 },
+    adjusted_odds_ratio: {
+      ...effect(14.87, [1.61, 1961.2], 0.0114, 'wald'),
+      model: 'firth',
+      separation: true,
+      converged: true,
+      n: 1225,
+      terms: ['arm', 'site', 'age', 'sex'],
+    },
+    adjusted_risk_difference: { ...effect(0.0112, [0.0031, 0.0213], null, 'g_computation_percentile_bootstrap'), resamples: 100, failed_resamples: 0 },
+    randomization_test: { p: 0.0099, permutations: 100 },
+    missing_bounds: {
+      worst_case: effect(0.009919, [0.000382, 0.022071], null, 'newcombe_hybrid_score'),
+      best_case: effect(0.01318, [0.004236, 0.025789], null, 'newcombe_hybrid_score'),
+    },
+  },
+  {
+    month: 12,
+    primary: false,
+    definition: 'employed_in_month',
+    analysis_set: 'complete_case',
+    arms: { IPS: armRate(190, 604, 3), TVR: armRate(150, 617, 3) },
+    risk_difference: effect(0.071458, [0.02116, 0.121339], 0.0053511491300450645, 'newcombe_hybrid_score'),
+    risk_ratio: effect(1.293929, [1.078272, 1.552718], 0.0053511491300450645, 'log_scale_wald'),
+    odds_ratio: effect(1.428824, [1.110924, 1.837695], 0.0053511491300450645, 'woolf'),
+    test: { method: 'pearson_chi_square', statistic: 7.756773, p: 0.0053511491300450645 },
+    adjusted_odds_ratio: {
+      ...effect(1.4512, [1.1234, 1.8747], 0.0043, 'wald'),
+      model: 'maximum_likelihood',
+      separation: false,
+      converged: true,
+      n: 1219,
+      terms: ['arm', 'site', 'age', 'sex'],
+    },
+    adjusted_risk_difference: { ...effect(0.0734, [0.0229, 0.1251], null, 'g_computation_percentile_bootstrap'), resamples: 100, failed_resamples: 2 },
+    randomization_test: { p: 0.0099, permutations: 100 },
+    missing_bounds: {
+      worst_case: effect(0.066241, [0.016005, 0.116095], null, 'newcombe_hybrid_score'),
+      best_case: effect(0.076022, [0.025791, 0.125806], null, 'newcombe_hybrid_score'),
+    },
+  },
+  {
+    month: 18,
+    primary: true,
+    definition: 'employed_in_month',
+    analysis_set: 'complete_case',
+    arms: { IPS: armRate(223, 601, 6), TVR: armRate(166, 615, 5) },
+    risk_difference: effect(0.10113, [0.04871, 0.15284], 0.0001568266218513622, 'newcombe_hybrid_score'),
+    risk_ratio: effect(1.374667, [1.163799, 1.623742], 0.0001568266218513622, 'log_scale_wald'),
+    odds_ratio: effect(1.5957, [1.251368, 2.034781], 0.0001568266218513622, 'woolf'),
+    test: { method: 'pearson_chi_square', statistic: 14.288421, p: 0.0001568266218513622 },
+    adjusted_odds_ratio: {
+      ...effect(1.6213, [1.2645, 2.0788], 0.0001, 'wald'),
+      model: 'maximum_likelihood',
+      separation: false,
+      converged: true,
+      n: 1214,
+      terms: ['arm', 'site', 'age', 'sex'],
+    },
+    adjusted_risk_difference: { ...effect(0.1042, [0.0511, 0.1553], null, 'g_computation_percentile_bootstrap'), resamples: 100, failed_resamples: 0 },
+    randomization_test: { p: 0.0099, permutations: 100 },
+    missing_bounds: {
+      worst_case: effect(0.091574, [0.039326, 0.143184], null, 'newcombe_hybrid_score'),
+      best_case: effect(0.109523, [0.057273, 0.161], null, 'newcombe_hybrid_score'),
+    },
+  },
+];
+
+const OVER_TIME: EmploymentOverTime = {
+  months: EMPLOYED_BY_MONTH.IPS.map((_, month) => ({
+    month,
+    arms: {
+      IPS: armRate(EMPLOYED_BY_MONTH.IPS[month]!, ANALYSED_BY_MONTH('IPS', month), 607 - ANALYSED_BY_MONTH('IPS', month)),
+      TVR: armRate(EMPLOYED_BY_MONTH.TVR[month]!, ANALYSED_BY_MONTH('TVR', month), 620 - ANALYSED_BY_MONTH('TVR', month)),
+    },
+  })),
+  months_employed: {
+    first: 0,
+    last: 18,
+    arms: { IPS: { n: 598, mean: 5.9, sd: 6.1 }, TVR: { n: 612, mean: 4.1, sd: 5.4 } },
+    difference: effect(1.8, [1.15, 2.45], 0.00001, 'welch'),
+  },
+  earnings: {
+    arms: { IPS: { n: 590, mean: 81234, sd: 120000 }, TVR: { n: 605, mean: 60321, sd: 101000 } },
+    difference: { ...effect(20913, [8123, 33210], null, 'percentile_bootstrap'), resamples: 100 },
+  },
+};
+
+/** Time to first job, from a simulated trial of 605 and 618 analysed (R's survfit, survdiff, coxph give the same). */
+const TIME_TO_FIRST_JOB: OutcomesResult['time_to_first_job'] = {
+  time_unit: 'month',
+  confidence_level: 0.95,
+  registry_months: { first: 0, last: 18 },
+  arms: {
+    IPS: {
+      randomized: 611,
+      withdrawn: 4,
+      no_registry: 2,
+      analysed: 605,
+      events: 454,
+      events_at_month_0: 34,
+      curve: [
+        [0, 605, 34, 2, 0.943802, 0.009921, 0.925627, 0.962333],
+        [1, 569, 42, 3, 0.874136, 0.015443, 0.848075, 0.900999],
+        [2, 524, 58, 2, 0.777381, 0.021818, 0.744839, 0.811344],
+        [3, 464, 39, 1, 0.71204, 0.025957, 0.676721, 0.749203],
+        [4, 424, 38, 2, 0.648225, 0.030099, 0.611091, 0.687617],
+        [5, 384, 23, 1, 0.609399, 0.03274, 0.571524, 0.649786],
+        [6, 360, 27, 0, 0.563695, 0.036015, 0.525276, 0.604923],
+        [7, 333, 27, 0, 0.51799, 0.039523, 0.479379, 0.55971],
+        [8, 306, 24, 1, 0.477363, 0.042898, 0.438868, 0.519234],
+        [9, 281, 16, 1, 0.450182, 0.045333, 0.411909, 0.492012],
+        [10, 264, 16, 2, 0.422898, 0.047953, 0.384963, 0.464572],
+        [11, 246, 21, 2, 0.386797, 0.051758, 0.349484, 0.428094],
+        [12, 223, 17, 1, 0.35731, 0.055217, 0.32066, 0.39815],
+        [13, 205, 13, 2, 0.334652, 0.058131, 0.298615, 0.375037],
+        [14, 190, 16, 0, 0.306471, 0.062154, 0.271321, 0.346174],
+        [15, 174, 10, 1, 0.288857, 0.064912, 0.254349, 0.328048],
+        [16, 163, 14, 0, 0.264047, 0.06921, 0.230553, 0.302408],
+        [17, 149, 9, 0, 0.248098, 0.07226, 0.215336, 0.285846],
+        [18, 140, 10, 130, 0.230377, 0.075967, 0.198507, 0.267363],
+      ].map(step),
+      median: { estimate: 8, ci: [7, 9] },
+    },
+    TVR: {
+      randomized: 623,
+      withdrawn: 3,
+      no_registry: 2,
+      analysed: 618,
+      events: 375,
+      events_at_month_0: 32,
+      curve: [
+        [0, 618, 32, 5, 0.94822, 0.0094, 0.93091, 0.965852],
+        [1, 581, 25, 5, 0.907419, 0.012874, 0.884808, 0.930608],
+        [2, 551, 33, 1, 0.853073, 0.016774, 0.825482, 0.881585],
+        [3, 517, 34, 0, 0.796971, 0.020434, 0.765684, 0.829537],
+        [4, 483, 28, 4, 0.75077, 0.023344, 0.717194, 0.785918],
+        [5, 451, 20, 0, 0.717476, 0.025452, 0.682562, 0.754176],
+        [6, 431, 20, 0, 0.684183, 0.027581, 0.648179, 0.722187],
+        [7, 411, 23, 4, 0.645895, 0.030083, 0.608914, 0.685123],
+        [8, 384, 26, 2, 0.602163, 0.033077, 0.564363, 0.642494],
+        [9, 356, 16, 4, 0.575099, 0.035018, 0.536952, 0.615957],
+        [10, 336, 16, 0, 0.547713, 0.037082, 0.509318, 0.589003],
+        [11, 320, 14, 1, 0.523751, 0.038962, 0.485244, 0.565314],
+        [12, 305, 13, 1, 0.501427, 0.040793, 0.462898, 0.543163],
+        [13, 291, 13, 0, 0.479027, 0.042717, 0.440554, 0.520859],
+        [14, 278, 18, 4, 0.448011, 0.045539, 0.409756, 0.489836],
+        [15, 256, 10, 1, 0.43051, 0.04725, 0.392432, 0.472283],
+        [16, 245, 10, 0, 0.412938, 0.049053, 0.375086, 0.454611],
+        [17, 235, 9, 0, 0.397124, 0.050751, 0.359523, 0.438657],
+        [18, 226, 15, 211, 0.370766, 0.053761, 0.333686, 0.411966],
+      ].map(step),
+      median: { estimate: 13, ci: [11, 14] },
+    },
+  },
+  log_rank: {
+    statistic: 31.64454328904961,
+    df: 1,
+    p: 1.8513406141451583e-8,
+    variance: 191.70297743169908,
+    groups: [
+      { group: 'IPS', n: 605, observed: 454, expected: 376.1132028648173 },
+      { group: 'TVR', n: 618, observed: 375, expected: 452.88679713518275 },
+    ],
+    note: null,
+  },
+  hazard_ratio: {
+    intervention: 'IPS',
+    control: 'TVR',
+    n: 1223,
+    events: 829,
+    coefficient: 0.3912750721495648,
+    se: 0.06992855012461788,
+    hazard_ratio: 1.4788652521131538,
+    ci: [1.2894524003721946, 1.6961017198280617],
+    p: 2.201706184035146e-8,
+    loglik: [-5474.488917156155, -5458.739553954276],
+    likelihood_ratio: { statistic: 31.498726403759065, df: 1, p: 1.9957111296875496e-8 },
+    iterations: 3,
+    converged: true,
+    note: null,
+  },
+};
+
+const level2 = (level: string, ips: [number, number], tvr: [number, number], rd: Effect): SubgroupResult['levels'][number] => ({
+  level,
+  arms: { IPS: { employed: ips[0], n: ips[1] }, TVR: { employed: tvr[0], n: tvr[1] } },
+  risk_difference: rd,
+});
+const nc = (estimate: number, low: number, high: number) => effect(estimate, [low, high], null, 'newcombe_hybrid_score');
+
+/**
+ * Subgroups at month 18 whose counts add up to EMPLOYMENT's month 18. Østfold has no one
+ * in IPS, so its difference cannot be estimated (note 'no_data').
+ */
+export const SUBGROUPS: SubgroupResult[] = [
+  {
+    variable: 'sex',
+    month: 18,
+    levels: [level2('F', [130, 326], [95, 325], nc(0.106465, 0.033407, 0.177944)), level2('M', [93, 275], [71, 290], nc(0.093354, 0.01843, 0.16719))],
+    interaction: { statistic: 0.0771, df: 1, p: 0.7813 },
+    note: null,
+  },
+  {
+    variable: 'age_group',
+    month: 18,
+    levels: [level2('<30', [60, 180], [40, 175], nc(0.104762, 0.011121, 0.195743)), level2('≥30', [163, 421], [126, 440], nc(0.10081, 0.037689, 0.162954))],
+    interaction: { statistic: 0.0076, df: 1, p: 0.9305 },
+    note: null,
+  },
+  {
+    variable: 'worked_last_5y',
+    month: 18,
+    levels: [level2('1', [150, 396], [118, 390], nc(0.076224, 0.009943, 0.14153)), level2('0', [73, 205], [48, 225], nc(0.142764, 0.057535, 0.225989))],
+    interaction: { statistic: 1.1702, df: 1, p: 0.2794 },
+    note: null,
+  },
+  {
+    variable: 'site',
+    month: 18,
+    levels: [
+      level2('Hordaland', [20, 101], [15, 102], nc(0.050961, -0.053911, 0.155319)),
+      level2('Sør-Trøndelag', [203, 500], [145, 500], nc(0.116, 0.057007, 0.173872)),
+      level2('Østfold', [0, 0], [6, 13], { ...effect(null, null, null, 'newcombe_hybrid_score'), note: 'no_data' }),
+    ],
+    interaction: { statistic: 0.9861, df: 1, p: 0.3207 },
+    note: null,
+  },
+];
+
+/** The outcomes stage's result for the fixture trial. */
+export const OUTCOMES: OutcomesResult = {
+  employment: EMPLOYMENT,
+  employment_over_time: OVER_TIME,
+  time_to_first_job: TIME_TO_FIRST_JOB,
+  employment_subgroups: SUBGROUPS,
+};
+
+export const EVIL_NOTE = '<img src=x onerror=alert(4)>';
+
+/** Hostile strings wherever the outcomes carry text from input or from upstream: site and level names, notes. */
+export const EVIL_OUTCOMES: OutcomesResult = {
+  ...OUTCOMES,
+  employment: EMPLOYMENT.map((t) => (t.month === 12 ? { ...t, risk_ratio: { ...t.risk_ratio, note: EVIL_NOTE, correction: EVIL_NOTE } } : t)),
+  employment_subgroups: [
+    {
+      variable: 'site',
+      month: 18,
+      levels: [level2(EVIL_SITE, [20, 101], [15, 102], nc(0.050961, -0.053911, 0.155319)), level2(EVIL_LEVEL, [0, 0], [6, 13], { ...effect(null, null, null, 'x'), note: EVIL_NOTE })],
+      interaction: null,
+      note: EVIL_NOTE,
+    },
+    { ...SUBGROUPS[0]!, variable: EVIL_MEASURE },
+  ],
 };
