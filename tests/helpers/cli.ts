@@ -1,6 +1,6 @@
 /** Running the real CLI in a child process, as a user would. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 
@@ -21,10 +21,17 @@ export function tempDir(prefix = 'ips-rct-'): string {
   return mkdtempSync(join(process.env.IPS_RCT_TEST_TMP ?? tmpdir(), prefix));
 }
 
-/** A copy of the shipped sample in a temporary folder, to break on purpose. */
+/**
+ * A copy of the shipped sample in a temporary folder, to break on purpose. Its plan asks
+ * for few resamples and redraws (200 and 500), so the many CLI runs of the suite stay
+ * quick; runs on the shipped sample itself use the plan's full counts.
+ */
 export function sampleCopy(): string {
   const dir = tempDir('ips-rct-data-');
   cpSync(SAMPLE, dir, { recursive: true });
+  const planPath = join(dir, 'analysis-plan.json');
+  const plan = JSON.parse(readFileSync(planPath, 'utf8'));
+  writeFileSync(planPath, JSON.stringify({ ...plan, bootstrap_resamples: 200, permutations: 500 }, null, 2));
   return dir;
 }
 

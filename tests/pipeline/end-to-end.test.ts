@@ -58,7 +58,7 @@ describe('ips-rct run on the shipped sample', () => {
     expect(m.plan.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(m.seed).toBe(20130901);
     expect(m.packages.vega).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(m.stages.map((s: { name: string }) => s.name)).toEqual(['ingest', 'verify', 'report']);
+    expect(m.stages.map((s: { name: string }) => s.name)).toEqual(['ingest', 'verify', 'outcomes', 'report']);
     expect(m.allocation_list.file).toBe('allocation.csv');
     expect(m.allocation_generator).toMatchObject({ generator: 'xoroshiro128plus', key_derivation: 'sha256', allocation_algorithm_version: 1 });
     expect(m.allocation_list.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -119,7 +119,7 @@ describe('bad input and bad usage', () => {
     expect(existsSync(join(out, 'index.html'))).toBe(false);
   });
 
-  it('exits 2 when the report is asked for before verify has run', () => {
+  it('exits 2 when a stage is asked for before the one it needs', () => {
     const out = tempDir();
     expect(cli(['ingest', '--out', out, '--quiet']).code).toBe(0);
     const r = cli(['report', '--out', out]);
@@ -131,11 +131,12 @@ describe('bad input and bad usage', () => {
     const out = tempDir();
     expect(cli(['ingest', '--out', out, '--quiet']).code).toBe(0);
     expect(cli(['verify', '--out', out, '--quiet']).code).toBe(0);
+    expect(cli(['outcomes', '--out', out, '--quiet']).code).toBe(0);
     // --data is ignored by report, which reads artifacts only; the manifest must not claim it.
     expect(cli(['report', '--out', out, '--data', tempDir(), '--quiet']).code).toBe(0);
     const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(m.plan.file).toBe(join('data-samples', 'analysis-plan.json'));
-    expect(m.stages.map((s: { name: string; ran: boolean }) => [s.name, s.ran])).toEqual([['ingest', false], ['verify', false], ['report', true]]);
+    expect(m.stages.map((s: { name: string; ran: boolean }) => [s.name, s.ran])).toEqual([['ingest', false], ['verify', false], ['outcomes', false], ['report', true]]);
   });
 
   it('exits 1 when an input path is a folder, not a file', () => {
@@ -172,7 +173,7 @@ describe('bad input and bad usage', () => {
   it('prints the version and help with an example for every command', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(cli(['--version']).stdout.trim()).toBe(pkg.version);
-    for (const command of ['run', 'ingest', 'verify', 'report', 'randomize', 'simulate']) {
+    for (const command of ['run', 'ingest', 'verify', 'outcomes', 'report', 'randomize', 'simulate']) {
       const h = cli([command, '--help']);
       expect(h.code, command).toBe(0);
       expect(h.stdout, command).toMatch(/Examples:/);
