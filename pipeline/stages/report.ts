@@ -14,7 +14,7 @@ export const reportStage: Stage = {
     const outcomes = await folder.readJson<OutcomesArtifact>(ARTIFACT.outcomes, 'outcomes');
     const results = assembleResults(ingest.plan, ingest.summary, verify, outcomes);
     const lang = options.lang ?? ingest.plan.report_language;
-    const report = await renderReport({ summary: ingest.summary, plan: ingest.plan, verify, lang, version: options.version });
+    const report = await renderReport({ summary: ingest.summary, plan: ingest.plan, verify, outcomes, lang, version: options.version });
     await folder.writeJson(ARTIFACT.results, results);
     for (const chart of report.charts) {
       await folder.writeJson(`${ARTIFACT.charts}/${chart.name}.vl.json`, chart.spec);

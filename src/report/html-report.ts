@@ -3,17 +3,19 @@
  * byte-identical for identical input. It only presents numbers from the artifacts; nothing
  * is computed here beyond sums of counts for table totals and rounding for display.
  *
- * Page order: the warning when the allocation is unverified, data received, randomization,
- * participant flow (CONSORT), baseline table.
+ * Page order: the warning when the allocation is unverified, the main result in plain words,
+ * data received, randomization, participant flow (CONSORT), baseline table, employment.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { VerifyResult } from '../design/verify.ts';
 import type { FileSummary, IngestSummary, IngestWarning } from '../io/dataset.ts';
 import type { AnalysisPlan } from '../io/plan.ts';
+import type { OutcomesResult } from '../outcomes/outcomes.ts';
 import { participantsBySiteSpec, PARTICIPANTS_BY_SITE, siteArmCounts } from './charts/participants-by-site.ts';
 import { CHART_FONT, OKABE_ITO } from './charts/style.ts';
 import { baselineSection } from './baseline-section.ts';
 import { consortSection, renderConsortChart } from './consort-section.ts';
+import { employmentSection, keyResultSection, renderEmploymentCharts } from './employment-section.ts';
 import { html, raw, type SafeHtml } from './escape.ts';
 import { chartFigure } from './figure.ts';
 import { randomizationSection, unverifiedAlert } from './randomization-section.ts';
@@ -26,6 +28,8 @@ export interface ReportInput {
   plan: AnalysisPlan;
   /** The verify stage's result: randomization check, CONSORT flow, baseline table. */
   verify: VerifyResult;
+  /** The outcomes stage's result: employment at each timepoint, month by month, time to first job, subgroups. */
+  outcomes: OutcomesResult;
   lang: Lang;
   version: string;
 }
@@ -51,11 +55,12 @@ export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-in
 
 /** Renders the report page in `lang`, with its charts. */
 export async function renderReport(input: ReportInput): Promise<RenderedReport> {
-  const { summary, plan, verify, lang, version } = input;
+  const { summary, plan, verify, outcomes, lang, version } = input;
   const t = (key: TextKey, params?: Record<string, string>) => text(lang, key, params);
   const spec = participantsBySiteSpec(summary, plan, lang);
   const chart: RenderedChart = { name: PARTICIPANTS_BY_SITE, spec, svg: await renderSvg(spec) };
   const flow = await renderConsortChart(verify.consort, plan, lang);
+  const employmentCharts = await renderEmploymentCharts(outcomes, plan, lang);
 
   const title = t('report_title', { trial: plan.trial.name });
   const page = html`<!doctype html>
@@ -75,7 +80,7 @@ ${plan.trial.registration ? html`<p class="registration">${t('registration', { r
 <p class="lede">${t('report_intro')}</p>
 </header>
 <main>
-${unverifiedAlert(verify.randomization, lang)}<section aria-labelledby="data-received">
+${unverifiedAlert(verify.randomization, lang)}${keyResultSection(outcomes, plan, lang)}<section aria-labelledby="data-received">
 <h2 id="data-received">${t('data_received_heading')}</h2>
 <p>${t('counts_note')}</p>
 ${armsTable(summary, plan, lang)}
@@ -87,14 +92,14 @@ ${summary.warnings.length > 0
 ${summary.warnings.map((w) => html`<li>${warningText(w, lang)}</li>\n`)}</ul>`
     : html`<p>${t('no_warnings')}</p>`}
 </section>
-${randomizationSection(verify.randomization, plan, lang)}${consortSection(flow, verify.consort, plan, lang)}${baselineSection(verify.baseline, plan, lang)}</main>
+${randomizationSection(verify.randomization, plan, lang)}${consortSection(flow, verify.consort, plan, lang)}${baselineSection(verify.baseline, plan, lang)}${employmentSection(employmentCharts, outcomes, plan, lang)}</main>
 <footer>
 <p>${t('footer', { version })}</p>
 </footer>
 </body>
 </html>
 `;
-  return { html: page.toString(), charts: [chart, flow] };
+  return { html: page.toString(), charts: [chart, flow, ...employmentCharts] };
 }
 
 /** An ingest warning in the report's language. */
@@ -187,11 +192,17 @@ ul.warnings, ul.problems, ul.notes { padding-left: 1.25rem; }
 .alert p:first-child { margin-top: .25rem; }
 .alert strong:first-child { font-size: 1.1em; }
 .alert, code.hash { overflow-wrap: anywhere; }
-table.baseline tr.variable th { font-weight: 600; padding-top: .6rem; }
-table.baseline th.level, th.sub { padding-left: 1.25rem; }
+table.baseline tr.variable th, tr.group th { font-weight: 600; padding-top: .6rem; }
+table.baseline th.level, th.level, th.sub { padding-left: 1.25rem; }
+table.results th.level { min-width: 12rem; }
 table.baseline td:first-of-type { border-left: none; }
 .flag { white-space: nowrap; }
-ul.notes { font-size: .95rem; color: var(--muted); }
+ul.notes, ol.notes { font-size: .95rem; color: var(--muted); }
+ol.notes, ul.findings { padding-left: 1.25rem; }
+sup { line-height: 0; }
+.key-result { border-left: .5rem solid ${OKABE_ITO.blue}; background: #f0f6fa; padding: .25rem 1rem .5rem; margin: 1.5rem 0; }
+.key-result h2 { border-bottom: none; margin: .75rem 0 .25rem; font-size: 1.3rem; }
+.key-result p { margin: .5rem 0; }
 footer { margin-top: 3rem; border-top: 1px solid var(--rule); padding-top: .5rem; color: var(--muted); font-size: .9rem; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }

@@ -1,7 +1,8 @@
 /**
  * The report in a real browser (Debian's Chromium through playwright-core): it opens with
- * no console errors and makes no request beyond its own file, its sections are there, and
- * the flow diagram's text, drawn in the machine's real font, stays inside its boxes.
+ * no console errors and makes no request beyond its own file, its sections are there, the
+ * flow diagram's text, drawn in the machine's real font, stays inside its boxes, and the
+ * columns of the subgroup plot do not run into each other.
  * Skipped where no Chromium is installed, except in CI (IPS_RCT_REQUIRE_BROWSER=1), where a
  * missing browser fails.
  */
@@ -12,7 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/report/html-report.ts';
 import { cli, SAMPLE, tempDir } from '../helpers/cli.ts';
-import { PLAN, SUMMARY, VERIFY, VERIFY_UNVERIFIED } from '../report/fixtures.ts';
+import { OUTCOMES, PLAN, SUMMARY, VERIFY, VERIFY_UNVERIFIED } from '../report/fixtures.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveBrowser = existsSync(CHROMIUM);
@@ -47,6 +48,26 @@ function textOutsideBoxes(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Pairs of texts in the subgroup plot that overlap on the page (a name running into the
+ * counts, say): the plot's columns are placed by set widths, so real text widths matter.
+ */
+function overlappingForestTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const texts = [...document.querySelectorAll('#subgroups svg g.mark-text.role-mark text')].filter((t) => (t.textContent ?? '').trim() !== '');
+    const boxes = texts.map((t) => ({ text: t.textContent ?? '', r: t.getBoundingClientRect() }));
+    if (boxes.length === 0) return ['(no text found)'];
+    const out: string[] = [];
+    boxes.forEach((a, i) =>
+      boxes.slice(i + 1).forEach((b) => {
+        const overlap = a.r.left < b.r.right && b.r.left < a.r.right && a.r.top < b.r.bottom && b.r.top < a.r.bottom;
+        if (overlap) out.push(`${a.text} | ${b.text}`);
+      }),
+    );
+    return out;
+  });
+}
+
 /** The ids of the page's sections, in order. */
 function sectionIds(page: Page): Promise<string[]> {
   return page.locator('main > section > h2').evaluateAll((hs) => hs.map((h) => h.id));
@@ -72,8 +93,11 @@ describe.skipIf(!haveBrowser)('the report page in Chromium', () => {
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
       expect(await page.locator('svg').count()).toBeGreaterThan(0);
       expect(await page.locator('h1').innerText()).toContain('IPS');
-      expect(await sectionIds(page)).toEqual(['data-received', 'randomization', 'participant-flow', 'baseline']);
+      expect(await sectionIds(page)).toEqual(['key-result', 'data-received', 'randomization', 'participant-flow', 'baseline', 'employment']);
       expect(await page.locator('#consort-flow svg').isVisible()).toBe(true);
+      for (const id of ['employment-over-time', 'time-to-first-job', 'subgroups']) expect(await page.locator(`#${id} svg`).isVisible()).toBe(true);
+      expect(await page.locator('table.results').isVisible()).toBe(true);
+      expect(await overlappingForestTexts(page)).toEqual([]);
       expect(await page.locator('table.baseline tbody').count()).toBe(5);
       expect(await page.locator('table.arm-counts').isVisible()).toBe(true);
       expect(await textOutsideBoxes(page)).toEqual([]);
@@ -87,7 +111,7 @@ describe.skipIf(!haveBrowser)('the report page in Chromium', () => {
   it('shows the warning for an unverified allocation first in the page, and keeps diagram text in its boxes', async () => {
     for (const [lang, verify] of [['en', VERIFY_UNVERIFIED], ['nb', VERIFY]] as const) {
       const file = join(tempDir(), 'index.html');
-      writeFileSync(file, (await renderReport({ summary: SUMMARY, plan: PLAN, verify, lang, version: '0.1.0' })).html);
+      writeFileSync(file, (await renderReport({ summary: SUMMARY, plan: PLAN, verify, outcomes: OUTCOMES, lang, version: '0.1.0' })).html);
       const { page, url, errors, requests } = await open(browser, file);
       const alert = page.getByRole('alert');
       if (verify.randomization.allowed_unverified) {
@@ -100,6 +124,34 @@ describe.skipIf(!haveBrowser)('the report page in Chromium', () => {
         expect(await alert.count()).toBe(0);
       }
       expect(await textOutsideBoxes(page)).toEqual([]);
+      await page.close();
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([url]);
+    }
+  });
+
+  it('shows the main result near the top and the employment section with its figures and tables', async () => {
+    for (const lang of ['nb', 'en'] as const) {
+      const file = join(tempDir(), 'index.html');
+      writeFileSync(file, (await renderReport({ summary: SUMMARY, plan: PLAN, verify: VERIFY, outcomes: OUTCOMES, lang, version: '0.1.0' })).html);
+      const { page, url, errors, requests } = await open(browser, file);
+      // The main result comes first in <main> when there is no warning.
+      expect(await page.locator('main > :first-child').getAttribute('class')).toBe('key-result');
+      const keyResult = await page.locator('section.key-result').innerText();
+      expect(keyResult).toContain(lang === 'nb' ? 'Etter 18 måneder var 37\u00a0% i IPS-gruppen i arbeid, mot 27\u00a0% i TVR-gruppen' : 'After 18 months, 37% of the IPS group were employed');
+      const section = page.locator('section[aria-labelledby="employment"]');
+      expect(await section.isVisible()).toBe(true);
+      expect(await section.locator('table.results tbody tr').count()).toBe(4 + 4 + 6 + 5 + 3);
+      for (const id of ['employment-over-time', 'time-to-first-job', 'subgroups']) {
+        const figure = page.locator(`#${id}`);
+        expect(await figure.locator('svg').isVisible()).toBe(true);
+        // The folded table opens and holds rows.
+        await figure.locator('summary').click();
+        expect(await figure.locator('details table').isVisible()).toBe(true);
+        expect(await figure.locator('details tbody tr').count()).toBeGreaterThan(3);
+      }
+      expect(await overlappingForestTexts(page)).toEqual([]);
+      if (process.env.IPS_RCT_SCREENSHOT) await page.screenshot({ path: `${process.env.IPS_RCT_SCREENSHOT}-employment-${lang}.png`, fullPage: true });
       await page.close();
       expect(errors).toEqual([]);
       expect(requests).toEqual([url]);

@@ -426,14 +426,18 @@ export const EMPLOYMENT: TimepointEmployment[] = [
     odds_ratio: effect(15.500417, [0.88334, 271.993709], 0.00712377335061014, 'woolf', { correction: 'haldane_anscombe_0.5' }),
     test: { method: 'fisher_exact', statistic: null, p: 0.00712377335061014 },
     adjusted_odds_ratio: {
-      ...effect(14.87, [1.61, 1961.2], 0.0114, 'wald'),
+      ...effect(14.87, [1.61, 1961.2], 0.0114, 'profile_penalized_likelihood'),
       model: 'firth',
       separation: true,
       converged: true,
       n: 1225,
       terms: ['arm', 'site', 'age', 'sex'],
     },
-    adjusted_risk_difference: { ...effect(0.0112, [0.0031, 0.0213], null, 'g_computation_percentile_bootstrap'), resamples: 100, failed_resamples: 0 },
+    adjusted_risk_difference: {
+      ...effect(0.0112, [0.0031, 0.0213], null, 'g_computation_bootstrap_percentile', { correction: 'firth' }),
+      resamples: 100,
+      failed_resamples: 0,
+    },
     randomization_test: { p: 0.0099, permutations: 100 },
     missing_bounds: {
       worst_case: effect(0.009919, [0.000382, 0.022071], null, 'newcombe_hybrid_score'),
@@ -451,14 +455,14 @@ export const EMPLOYMENT: TimepointEmployment[] = [
     odds_ratio: effect(1.428824, [1.110924, 1.837695], 0.0053511491300450645, 'woolf'),
     test: { method: 'pearson_chi_square', statistic: 7.756773, p: 0.0053511491300450645 },
     adjusted_odds_ratio: {
-      ...effect(1.4512, [1.1234, 1.8747], 0.0043, 'wald'),
+      ...effect(1.4512, [1.1234, 1.8747], 0.0043, 'wald_interval_lr_test'),
       model: 'maximum_likelihood',
       separation: false,
       converged: true,
       n: 1219,
       terms: ['arm', 'site', 'age', 'sex'],
     },
-    adjusted_risk_difference: { ...effect(0.0734, [0.0229, 0.1251], null, 'g_computation_percentile_bootstrap'), resamples: 100, failed_resamples: 2 },
+    adjusted_risk_difference: { ...effect(0.0734, [0.0229, 0.1251], null, 'g_computation_bootstrap_percentile'), resamples: 98, failed_resamples: 2 },
     randomization_test: { p: 0.0099, permutations: 100 },
     missing_bounds: {
       worst_case: effect(0.066241, [0.016005, 0.116095], null, 'newcombe_hybrid_score'),
@@ -476,14 +480,14 @@ export const EMPLOYMENT: TimepointEmployment[] = [
     odds_ratio: effect(1.5957, [1.251368, 2.034781], 0.0001568266218513622, 'woolf'),
     test: { method: 'pearson_chi_square', statistic: 14.288421, p: 0.0001568266218513622 },
     adjusted_odds_ratio: {
-      ...effect(1.6213, [1.2645, 2.0788], 0.0001, 'wald'),
+      ...effect(1.6213, [1.2645, 2.0788], 0.0001, 'wald_interval_lr_test'),
       model: 'maximum_likelihood',
       separation: false,
       converged: true,
       n: 1214,
       terms: ['arm', 'site', 'age', 'sex'],
     },
-    adjusted_risk_difference: { ...effect(0.1042, [0.0511, 0.1553], null, 'g_computation_percentile_bootstrap'), resamples: 100, failed_resamples: 0 },
+    adjusted_risk_difference: { ...effect(0.1042, [0.0511, 0.1553], null, 'g_computation_bootstrap_percentile'), resamples: 100, failed_resamples: 0 },
     randomization_test: { p: 0.0099, permutations: 100 },
     missing_bounds: {
       worst_case: effect(0.091574, [0.039326, 0.143184], null, 'newcombe_hybrid_score'),
@@ -617,7 +621,8 @@ const nc = (estimate: number, low: number, high: number) => effect(estimate, [lo
 
 /**
  * Subgroups at month 18 whose counts add up to EMPLOYMENT's month 18. Østfold has no one
- * in IPS, so its difference cannot be estimated (note 'no_data').
+ * in IPS, so its difference cannot be estimated (note 'empty_arm'), and the site model
+ * separated (note 'separation').
  */
 export const SUBGROUPS: SubgroupResult[] = [
   {
@@ -647,10 +652,10 @@ export const SUBGROUPS: SubgroupResult[] = [
     levels: [
       level2('Hordaland', [20, 101], [15, 102], nc(0.050961, -0.053911, 0.155319)),
       level2('Sør-Trøndelag', [203, 500], [145, 500], nc(0.116, 0.057007, 0.173872)),
-      level2('Østfold', [0, 0], [6, 13], { ...effect(null, null, null, 'newcombe_hybrid_score'), note: 'no_data' }),
+      level2('Østfold', [0, 0], [6, 13], { ...effect(null, null, null, 'newcombe_hybrid_score'), note: 'empty_arm' }),
     ],
     interaction: { statistic: 0.9861, df: 1, p: 0.3207 },
-    note: null,
+    note: 'separation',
   },
 ];
 
