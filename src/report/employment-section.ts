@@ -152,6 +152,7 @@ export function employmentSection(charts: RenderedChart[], outcomes: OutcomesRes
 <p>${t('employment_direction', { arm_t, arm_c })}</p>
 ${timepointTable(outcomes.employment, plan, lang)}
 ${overTime ? employmentOverTimeFigure(overTime, outcomes, plan, lang) : null}
+${workAndEarningsTable(outcomes, plan, lang)}
 <h3 id="time-to-first-job-heading">${t('time_to_job_heading')}</h3>
 <p>${t('time_to_job_intro')}</p>
 ${timeToJob ? timeToJobFigure(timeToJob, outcomes, plan, lang) : null}
@@ -301,6 +302,32 @@ function timepointNotes(timepoints: TimepointEmployment[], plan: AnalysisPlan, l
   ].filter((l): l is string => typeof l === 'string');
   return html`<ul class="notes">
 ${lines.map((l) => html`<li>${l}</li>\n`)}</ul>`;
+}
+
+/** Months in work and total earnings per participant: mean per arm and the difference with its interval. */
+function workAndEarningsTable(outcomes: OutcomesResult, plan: AnalysisPlan, lang: Lang): SafeHtml {
+  const t = (key: TextKey, params?: Record<string, string>) => text(lang, key, params);
+  const { arm_t, arm_c } = roles(plan);
+  const level = levelText(plan, lang);
+  const { months_employed: months, earnings } = outcomes.employment_over_time;
+  const arms = [arm_t, arm_c];
+  const row = (label: string, summary: Record<string, { n: number; mean: number | null }>, difference: { estimate: number | null; ci: [number, number] | null }, format: (x: number) => string) => {
+    const cell = (x: number | null) => (x === null ? DASH : format(x));
+    const diff =
+      difference.estimate === null
+        ? t('not_estimable')
+        : difference.ci === null
+          ? cell(difference.estimate)
+          : t('estimate_ci', { estimate: cell(difference.estimate), low: cell(difference.ci[0]), high: cell(difference.ci[1]) });
+    return html`<tr><th scope="row">${label}</th>${arms.map((a) => html`<td class="num">${cell(summary[a]?.mean ?? null)} (${formatInteger(summary[a]?.n ?? 0, lang)})</td>`)}<td class="num">${diff}</td></tr>\n`;
+  };
+  return html`<h3 id="work-and-earnings">${t('work_earnings_heading')}</h3>
+<p>${t('work_earnings_intro', { first: String(months.first), last: String(months.last), arm_t, arm_c, level })}</p>
+<table>
+<thead><tr><th scope="col">${t('work_earnings_measure_col')}</th>${arms.map((arm) => html`<th scope="col" class="num">${t('work_earnings_mean_col', { arm })}</th>`)}<th scope="col" class="num">${t('work_earnings_difference_col', { level })}</th></tr></thead>
+<tbody>
+${row(t('work_months_row'), months.arms, months.difference, (x) => formatDecimal(x, lang, 1))}${row(t('earnings_row'), earnings.arms, earnings.difference, (x) => formatInteger(Math.round(x), lang))}</tbody>
+</table>`;
 }
 
 /** The month-by-month chart with its numbers per month and arm. */

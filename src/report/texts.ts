@@ -239,6 +239,14 @@ const nb = {
   employment_direction:
     'Alle forskjeller er {arm_t} minus {arm_c}: et positivt tall betyr flere i arbeid i {arm_t}-gruppen. Alle forholdstall (relativ risiko, oddsratio og hasardratio) er {arm_t} delt på {arm_c}: 1 betyr ingen forskjell, over 1 betyr mer eller raskere arbeid i {arm_t}-gruppen.',
   employment_table_heading: 'Andel i arbeid ved hvert tidspunkt',
+  work_earnings_heading: 'Måneder i arbeid og samlet inntekt',
+  work_earnings_intro:
+    'Blant deltakerne som har registerdata for alle månedene {first}–{last}: hvor mange måneder de var i arbeid, og hvor mye de tjente til sammen (brutto), i gjennomsnitt. Forskjellen er {arm_t} minus {arm_c}, med {level} konfidensintervall (for inntekt fra gjentatt trekning i dataene, «bootstrap»).',
+  work_earnings_measure_col: 'Mål',
+  work_earnings_mean_col: '{arm}: gjennomsnitt (antall)',
+  work_earnings_difference_col: 'Forskjell ({level} KI)',
+  work_months_row: 'Måneder i arbeid',
+  earnings_row: 'Samlet bruttoinntekt, kroner',
   employment_result_col: 'Resultat',
   employment_month_col: 'Måned {month}',
   employment_month_primary_col: 'Måned {month} (hovedutfall)',
@@ -595,6 +603,14 @@ const en: Record<TextKey, string> = {
   employment_direction:
     'Every difference is {arm_t} minus {arm_c}: a positive number means more people in work in the {arm_t} group. Every ratio (risk ratio, odds ratio and hazard ratio) is {arm_t} divided by {arm_c}: 1 means no difference, above 1 means more or quicker employment in the {arm_t} group.',
   employment_table_heading: 'Share employed at each timepoint',
+  work_earnings_heading: 'Months in work and total earnings',
+  work_earnings_intro:
+    'Among participants with registry data for every month {first}–{last}: how many months they were in work, and how much they earned in all (gross), on average. The difference is {arm_t} minus {arm_c}, with a {level} confidence interval (for earnings from resampling the data, “bootstrap”).',
+  work_earnings_measure_col: 'Measure',
+  work_earnings_mean_col: '{arm}: mean (number)',
+  work_earnings_difference_col: 'Difference ({level} CI)',
+  work_months_row: 'Months in work',
+  earnings_row: 'Total gross earnings, NOK',
   employment_result_col: 'Result',
   employment_month_col: 'Month {month}',
   employment_month_primary_col: 'Month {month} (primary outcome)',

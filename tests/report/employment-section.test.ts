@@ -313,3 +313,16 @@ describe('employmentSection', () => {
     expect(String(employmentSection(again, OUTCOMES, PLAN, 'nb'))).toBe(nb);
   });
 });
+
+describe('months in work and total earnings', () => {
+  it('shows the mean per arm with n and the difference with its interval, intervention first', () => {
+    const section = String(employmentSection([], OUTCOMES, PLAN, 'en'));
+    const table = /<h3 id="work-and-earnings">[\s\S]*?<\/table>/.exec(section)![0];
+    const rows = [...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => cellsOf(m[1]!));
+    expect(rows[0]).toEqual(['Measure', 'IPS: mean (number)', 'TVR: mean (number)', 'Difference (95% CI)']);
+    expect(rows[1]).toEqual(['Months in work', '5.9 (598)', '4.1 (612)', '1.8 (1.2 to 2.5)']);
+    expect(rows[2]).toEqual(['Total gross earnings, NOK', '81,234 (590)', '60,321 (605)', '20,913 (8,123 to 33,210)']);
+    const nb = String(employmentSection([], OUTCOMES, PLAN, 'nb'));
+    expect(nb).toContain('Samlet bruttoinntekt, kroner');
+  });
+});
