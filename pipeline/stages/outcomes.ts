@@ -16,7 +16,10 @@ export const outcomesStage: Stage = {
     if (primary) {
       const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(1)} %`);
       const rates = ingest.plan.arms.map((a) => `${a} ${primary.arms[a]!.employed}/${primary.arms[a]!.n} (${pct(primary.arms[a]!.rate)})`).join(' vs ');
-      log(`  primary, month ${primary.month}: ${rates}; risk difference ${pct(primary.risk_difference.estimate)}`);
+      const rd = primary.risk_difference;
+      const points = (x: number) => (100 * x).toFixed(1);
+      const difference = rd.estimate === null ? 'not estimable' : `${points(rd.estimate)} percentage points${rd.ci ? ` (${points(rd.ci[0])} to ${points(rd.ci[1])})` : ''}`;
+      log(`  primary, month ${primary.month}: ${rates}; difference ${difference}`);
     }
     await folder.writeJson(ARTIFACT.outcomes, result);
   },
