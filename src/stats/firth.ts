@@ -5,9 +5,9 @@
  * The algorithm is that of R's logistf package (Heinze, Ploner et al.).
  */
 import jStat from 'jstat';
-import { choleskyFactor, choleskyInverse, choleskyLogDet, choleskySolve, type CholeskyFactor } from './cholesky-factor.ts';
+import { choleskyFactorFlat, choleskyFactorRows, choleskyInverse, choleskyInverseFlat, choleskyLogDetFlat, choleskySolveFlat } from './cholesky-factor.ts';
 import { findAliasedColumns } from './design-matrix.ts';
-import type { Matrix } from './logistic-regression.ts';
+import { distinctRows, linearPredictor, sparseRows, weightedCross, type Matrix, type SparseRows } from './logistic-regression.ts';
 
 /** Iteration control. */
 export interface FirthOptions {
@@ -53,64 +53,119 @@ function sigmoid(eta: number): number {
   return eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta));
 }
 
+/**
+ * The data of a fit: rows `rows` of x (null: all x.n rows in order; a row may occur several
+ * times, as in a bootstrap resample), y by row of x. Per-observation quantities are kept by
+ * row and computed once per distinct row (rs[0 … d − 1]); sums run over the observations in
+ * order, with the operations of the dense loops, so the results are the same to the bit.
+ */
+interface Design {
+  readonly x: SparseRows;
+  readonly rows: Int32Array | null;
+  readonly count: number;
+  readonly rs: Int32Array;
+  readonly d: number;
+  readonly y: Float64Array;
+  /** Scratch: weights by row, zeros by row, k × k, k. */
+  readonly w: Float64Array;
+  readonly zeros: Float64Array;
+  readonly inverse: Float64Array;
+  readonly work: Float64Array;
+  readonly score: Float64Array;
+}
+
+function makeDesign(x: SparseRows, rows: Int32Array | null, y: Float64Array): Design {
+  const count = rows ? rows.length : x.n;
+  const rs = new Int32Array(x.n);
+  let d = x.n;
+  if (rows) d = distinctRows(rows, count, new Uint8Array(x.n), rs);
+  else for (let i = 0; i < d; i++) rs[i] = i;
+  const k = x.k;
+  return {
+    x,
+    rows,
+    count,
+    rs,
+    d,
+    y,
+    w: new Float64Array(x.n),
+    zeros: new Float64Array(x.n),
+    inverse: new Float64Array(k * k),
+    work: new Float64Array(k * k),
+    score: new Float64Array(k),
+  };
+}
+
 interface State {
   beta: number[];
-  eta: number[];
-  pi: number[];
-  info: number[][];
-  factor: CholeskyFactor;
+  /** η and π by row of x. */
+  eta: Float64Array;
+  pi: Float64Array;
+  /** I(β) = XᵀWX, flat k × k (both triangles), and its Cholesky factor. */
+  info: Float64Array;
+  factor: Float64Array;
   logLik: number;
   penalized: number;
 }
 
-function evaluate(x: Matrix, y: readonly number[], beta: number[]): State | null {
-  const n = y.length;
+function evaluate(ds: Design, beta: number[]): State | null {
+  const { x, rows, count, rs, d, y, w } = ds;
   const k = beta.length;
-  const eta = x.map((row) => {
-    let s = 0;
-    for (let j = 0; j < k; j++) s += row[j]! * beta[j]!;
-    return s;
-  });
-  const pi = eta.map(sigmoid);
-  const info: number[][] = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  let logLik = 0;
-  for (let i = 0; i < n; i++) {
-    const row = x[i]!;
-    const w = pi[i]! * (1 - pi[i]!);
+  const eta = new Float64Array(x.n);
+  const pi = new Float64Array(x.n);
+  const ll = new Float64Array(x.n);
+  linearPredictor(x, rs, d, beta, eta);
+  for (let u = 0; u < d; u++) {
+    const i = rs[u]!;
+    const e = eta[i]!;
+    const p = sigmoid(e);
+    pi[i] = p;
+    w[i] = p * (1 - p);
     // log π = −log(1 + e^−η), log(1 − π) = −log(1 + e^η)
-    logLik -= y[i] === 1 ? log1pExp(-eta[i]!) : log1pExp(eta[i]!);
-    for (let a = 0; a < k; a++) {
-      const wa = w * row[a]!;
-      const ia = info[a]!;
-      for (let b = 0; b <= a; b++) ia[b] = ia[b]! + wa * row[b]!;
-    }
+    ll[i] = y[i] === 1 ? log1pExp(-e) : log1pExp(e);
   }
-  for (let a = 0; a < k; a++) for (let b = a + 1; b < k; b++) info[a]![b] = info[b]![a]!;
-  const factor = choleskyFactor(info);
-  if (!factor) return null;
-  return { beta, eta, pi, info, factor, logLik, penalized: logLik + 0.5 * choleskyLogDet(factor) };
+  let logLik = 0;
+  for (let m = 0; m < count; m++) logLik -= ll[rows ? rows[m]! : m]!;
+  const info = new Float64Array(k * k);
+  weightedCross(x, rows, count, w, ds.zeros, info, ds.score);
+  for (let a = 0; a < k; a++) for (let b = a + 1; b < k; b++) info[a * k + b] = info[b * k + a]!;
+  const factor = new Float64Array(k * k);
+  if (!choleskyFactorFlat(info, k, factor)) return null;
+  return { beta, eta, pi, info, factor, logLik, penalized: logLik + 0.5 * choleskyLogDetFlat(factor, k) };
 }
 
 /** Modified score U*(β) = Xᵀ(y − π + h(½ − π)), h the diagonal of the hat matrix W^½X(XᵀWX)⁻¹XᵀW^½. */
-function modifiedScore(x: Matrix, y: readonly number[], s: State): number[] {
+function modifiedScore(ds: Design, s: State): number[] {
+  const { x, rows, count, rs, d, y, w, inverse: inv } = ds;
+  const { start, col, val } = x;
   const k = s.beta.length;
-  const inv = choleskyInverse(s.factor);
-  const u = new Array<number>(k).fill(0);
-  for (let i = 0; i < y.length; i++) {
-    const row = x[i]!;
+  choleskyInverseFlat(s.factor, k, inv, ds.work);
+  // the residual y − π + h(½ − π) of each distinct row, into w
+  for (let u = 0; u < d; u++) {
+    const i = rs[u]!;
     const p = s.pi[i]!;
-    let q = 0; // x_iᵀ I⁻¹ x_i
-    for (let a = 0; a < k; a++) {
+    const p0 = start[i]!;
+    const p1 = start[i + 1]!;
+    let q = 0; // x_iᵀ I⁻¹ x_i, over the nonzero entries (the others add ±0)
+    for (let pa = p0; pa < p1; pa++) {
+      const ra = col[pa]! * k;
       let t = 0;
-      const ia = inv[a]!;
-      for (let b = 0; b < k; b++) t += ia[b]! * row[b]!;
-      q += row[a]! * t;
+      for (let pb = p0; pb < p1; pb++) t += inv[ra + col[pb]!]! * val[pb]!;
+      q += val[pa]! * t;
     }
     const h = p * (1 - p) * q;
-    const r = y[i]! - p + h * (0.5 - p);
-    for (let a = 0; a < k; a++) u[a] = u[a]! + row[a]! * r;
+    w[i] = y[i]! - p + h * (0.5 - p);
   }
-  return u;
+  const uArr = new Array<number>(k).fill(0);
+  for (let m = 0; m < count; m++) {
+    const i = rows ? rows[m]! : m;
+    const r = w[i]!;
+    for (let pa = start[i]!, end = start[i + 1]!; pa < end; pa++) {
+      const a = col[pa]!;
+      uArr[a] = uArr[a]! + val[pa]! * r;
+    }
+  }
+  return uArr;
 }
 
 /**
@@ -124,21 +179,35 @@ function modifiedScore(x: Matrix, y: readonly number[], s: State): number[] {
  * halved until l* increases by more than its rounding error, or, when l* is flat within
  * rounding, until the scaled score U*ᵀI⁻¹U* (the Newton decrement) decreases.
  */
-function maximize(x: Matrix, y: readonly number[], start: number[], free: readonly number[], o: Required<Omit<FirthOptions, 'names'>>) {
-  const freeFactor = (st: State): CholeskyFactor | null =>
-    free.length === st.beta.length ? st.factor : choleskyFactor(free.map((a) => free.map((b) => st.info[a]![b]!)));
+function maximize(ds: Design, start: number[], free: readonly number[], o: Required<Omit<FirthOptions, 'names'>>) {
+  const kf = free.length;
+  const all = kf === start.length;
+  const sub = new Float64Array(kf * kf);
+  const subFactor = new Float64Array(kf * kf);
+  const uf = new Float64Array(kf);
+  const work = new Float64Array(kf);
+  const freeFactor = (st: State): Float64Array | null => {
+    if (all) return st.factor;
+    const k = st.beta.length;
+    for (let a = 0; a < kf; a++) for (let b = 0; b < kf; b++) sub[a * kf + b] = st.info[free[a]! * k + free[b]!]!;
+    return choleskyFactorFlat(sub, kf, subFactor) ? subFactor : null;
+  };
   // step and Newton decrement of a state
   const direction = (st: State) => {
     const lf = freeFactor(st);
     if (!lf) return null;
-    const u = modifiedScore(x, y, st);
-    const uf = free.map((a) => u[a]!);
-    const delta = choleskySolve(lf, uf);
+    const u = modifiedScore(ds, st);
+    for (let j = 0; j < kf; j++) uf[j] = u[free[j]!]!;
+    const solved = new Float64Array(kf);
+    choleskySolveFlat(lf, kf, uf, solved, work);
+    const delta = Array.from(solved);
     let decrement = 0;
-    for (let j = 0; j < uf.length; j++) decrement += uf[j]! * delta[j]!;
-    return { delta, decrement, maxScore: Math.max(0, ...uf.map(Math.abs)) };
+    for (let j = 0; j < kf; j++) decrement += uf[j]! * delta[j]!;
+    let maxScore = 0;
+    for (let j = 0; j < kf; j++) maxScore = Math.max(maxScore, Math.abs(uf[j]!));
+    return { delta, decrement, maxScore };
   };
-  let s = evaluate(x, y, start);
+  let s = evaluate(ds, start);
   if (!s) throw new RangeError('fitFirth: the information matrix is singular at the start');
   let dir = direction(s);
   let iterations = 0;
@@ -159,7 +228,7 @@ function maximize(x: Matrix, y: readonly number[], start: number[], free: readon
       free.forEach((a, j) => {
         beta[a] = beta[a]! + delta[j]!;
       });
-      const cand = evaluate(x, y, beta);
+      const cand = evaluate(ds, beta);
       if (!cand || cand.penalized < s.penalized - tol) continue;
       const candDir = direction(cand);
       if (!candDir) continue;
@@ -213,8 +282,8 @@ export function fitFirth(x: Matrix, y: readonly number[], options: FirthOptions 
   if (options.names && options.names.length !== k) throw new RangeError('fitFirth: names must match the columns of X');
   const o = resolveOptions(options);
   const all = Array.from({ length: k }, (_, j) => j);
-  const { state, iterations, converged } = maximize(x, y, new Array<number>(k).fill(0), all, o);
-  const covariance = choleskyInverse(state.factor);
+  const { state, iterations, converged } = maximize(makeDesign(sparseRows(x, k), null, Float64Array.from(y)), new Array<number>(k).fill(0), all, o);
+  const covariance = choleskyInverse(choleskyFactorRows(state.factor, k));
   return {
     method: 'firth',
     names: options.names ? [...options.names] : null,
@@ -223,12 +292,24 @@ export function fitFirth(x: Matrix, y: readonly number[], options: FirthOptions 
     covariance,
     penalizedLogLik: state.penalized,
     logLik: state.logLik,
-    fitted: state.pi,
-    linearPredictor: state.eta,
+    fitted: Array.from(state.pi),
+    linearPredictor: Array.from(state.eta),
     iterations,
     converged,
     nobs: y.length,
   };
+}
+
+/**
+ * fitFirth's coefficients and convergence for rows `rows` of x (null: all rows; a row may
+ * occur several times, as in a bootstrap resample), y by row of x, with the same operations
+ * in the same order as fitFirth on those rows, and without its checks: x must be finite with
+ * full column rank over these rows, y 0/1. @internal
+ */
+export function fitFirthRows(x: SparseRows, rows: Int32Array | null, y: Uint8Array): { coefficients: number[]; converged: boolean } {
+  const all = Array.from({ length: x.k }, (_, j) => j);
+  const { state, converged } = maximize(makeDesign(x, rows, Float64Array.from(y)), new Array<number>(x.k).fill(0), all, resolveOptions({}));
+  return { coefficients: state.beta, converged };
 }
 
 /** A profile penalized likelihood interval for one coefficient (log-odds scale). */
@@ -252,6 +333,7 @@ export function firthProfileInterval(x: Matrix, y: readonly number[], fit: Firth
   if (!(index >= 0 && index < k)) throw new RangeError(`firthProfileInterval: no coefficient ${index}`);
   if (!(confidence > 0 && confidence < 1)) throw new RangeError('firthProfileInterval: confidence must lie in (0, 1)');
   const o = resolveOptions(options);
+  const ds = makeDesign(sparseRows(x, k), null, Float64Array.from(y));
   const q = jStat.chisquare.inv(confidence, 1) as number;
   const free = Array.from({ length: k }, (_, j) => j).filter((j) => j !== index);
   const bHat = fit.coefficients[index]!;
@@ -260,7 +342,7 @@ export function firthProfileInterval(x: Matrix, y: readonly number[], fit: Firth
   const f = (b: number): number => {
     const start = [...warm];
     start[index] = b;
-    const { state } = free.length > 0 ? maximize(x, y, start, free, o) : { state: evaluate(x, y, start)! };
+    const { state } = free.length > 0 ? maximize(ds, start, free, o) : { state: evaluate(ds, start)! };
     warm = state.beta;
     return 2 * (fit.penalizedLogLik - state.penalized) - q;
   };

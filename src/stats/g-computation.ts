@@ -9,8 +9,9 @@
 import { createRng } from '../random/rng.ts';
 import { percentileInterval } from './bootstrap.ts';
 import { findAliasedColumns } from './design-matrix.ts';
-import { fitFirth, type FirthFit } from './firth.ts';
-import { expit, fitLogistic, type LogisticFit, type Matrix } from './logistic-regression.ts';
+import { fitFirth, fitFirthRows, type FirthFit } from './firth.ts';
+import { choleskyFactorFlat } from './cholesky-factor.ts';
+import { expit, fitLogistic, fittedProbabilities, irlsFit, IrlsWorkspace, meanProbability, sparseRows, type IrlsResult, type LogisticFit, type Matrix, type SparseRows } from './logistic-regression.ts';
 
 /**
  * The model matrix of the participants with everyone set to the intervention (`treated`)
@@ -180,6 +181,93 @@ function rowsEqual(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((v, j) => v === b[j]);
 }
 
+/** Relative pivot of the unit-diagonal Gram matrix below which fullRankQuick leaves the decision to findAliasedColumns. */
+const QUICK_RANK_PIVOT = 1e-6;
+
+/**
+ * A quick sufficient test that a resample's columns have full rank, so that
+ * findAliasedColumns (modified Gram–Schmidt over the n × k resample, costlier than a fit)
+ * need not run. `gram` (lower triangle, flat k × k; not modified) is XᵀDX for the resample's
+ * X and a positive diagonal D (XᵀX, or XᵀWX of the fit's first step, whose weights are all
+ * 3/16 up to rounding). The test: the Cholesky factorization of gram scaled to unit
+ * diagonal has every pivot above 1e-6. Pivot j is the squared relative residual of column j
+ * after projection on the earlier columns (in the D inner product), the quantity that
+ * findAliasedColumns compares with its tolerance squared, 1e-14; the factorization computes
+ * it with an error of order k·DBL_EPSILON·(1 + ‖α‖₁)², α the coefficients of the nearest
+ * combination of the earlier (unit-norm) columns, far below the margin between 1e-6 and
+ * 1e-14, which also covers a D of rounding-level unevenness. When the test fails (a column
+ * drawn all 0, a dependence, or only a small pivot) findAliasedColumns decides, as it did
+ * for every resample, so the columns left out are always its.
+ */
+function fullRankQuick(gram: Float64Array, k: number, scaled: Float64Array, factor: Float64Array, scale: Float64Array): boolean {
+  for (let a = 0; a < k; a++) {
+    const v = gram[a * k + a]!;
+    if (!(v > 0 && v < Infinity)) return false;
+    scale[a] = 1 / Math.sqrt(v);
+  }
+  for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) scaled[a * k + b] = gram[a * k + b]! * scale[a]! * scale[b]!;
+  return choleskyFactorFlat(scaled, k, factor, QUICK_RANK_PIVOT);
+}
+
+/** XᵀX (lower triangle) of the rows rows[0 … count − 1] of x into gram. */
+function gramOf(x: SparseRows, rows: Int32Array, count: number, gram: Float64Array): void {
+  const k = x.k;
+  const { start, col, val } = x;
+  gram.fill(0, 0, k * k);
+  for (let m = 0; m < count; m++) {
+    const i = rows[m]!;
+    const p0 = start[i]!;
+    const p1 = start[i + 1]!;
+    for (let p = p0; p < p1; p++) {
+      const ra = col[p]! * k;
+      const va = val[p]!;
+      for (let q = p0; q <= p; q++) {
+        const at = ra + col[q]!;
+        gram[at] = gram[at]! + va * val[q]!;
+      }
+    }
+  }
+}
+
+/** The Firth refit of estimateWithPolicy (fitFirth on the resample's rows), its coefficients; throws when it does not converge. */
+function firthCoefficients(x: SparseRows, rows: Int32Array | null, y: Uint8Array): number[] {
+  const f = fitFirthRows(x, rows, y);
+  if (!f.converged) throw new RangeError('Firth fit did not converge');
+  return f.coefficients;
+}
+
+/**
+ * riskTreated − riskControl of a resample for the maximum likelihood fit `ml` of its rows
+ * (rows[m] of the fitted matrix; null: row m), as standardizedRiskDifference computes it,
+ * in fewer operations: a participant's row of X is its row of the counterfactual matrix of
+ * its own arm (armOf[i] = 1: treated), stored alike, so its probability there is the fit's
+ * μ_i, the same operations on the same numbers; only the other arm's is computed. The fit
+ * must have converged without separation (its η is then Xβ).
+ */
+function mlRiskDifference(ml: IrlsResult, rows: Int32Array | null, count: number, treated: SparseRows, control: SparseRows, armOf: Uint8Array, pT: Float64Array, pC: Float64Array, list: Int32Array): number {
+  const { distinct, distinctCount: d, mu, beta } = ml;
+  // probabilities under the arm not received
+  let c = 0;
+  for (let u = 0; u < d; u++) if (armOf[distinct[u]!] === 0) list[c++] = distinct[u]!;
+  fittedProbabilities(treated, list, c, beta, pT);
+  c = 0;
+  for (let u = 0; u < d; u++) if (armOf[distinct[u]!] === 1) list[c++] = distinct[u]!;
+  fittedProbabilities(control, list, c, beta, pC);
+  let sT = 0;
+  let sC = 0;
+  for (let m = 0; m < count; m++) {
+    const i = rows ? rows[m]! : m;
+    if (armOf[i] === 1) {
+      sT += mu[i]!;
+      sC += pC[i]!;
+    } else {
+      sT += pT[i]!;
+      sC += mu[i]!;
+    }
+  }
+  return sT / count - sC / count;
+}
+
 /**
  * Seeded nonparametric bootstrap of the g-computation risk difference (Efron & Tibshirani
  * 1993, ch. 13; Austin 2010 for this use). Each resample draws, within each arm, as many
@@ -202,6 +290,13 @@ function rowsEqual(a: readonly number[], b: readonly number[]): boolean {
  * The observed arm of each participant is read from X: row i is in the intervention arm
  * when it equals its row of the treated counterfactual matrix, in control when it equals
  * the control one.
+ *
+ * Each resample's fit is the computation of fitLogistic (and of standardizedRiskDifference)
+ * on the resampled rows, done in place: the rows are read by index from X stored once, with
+ * its zero entries left out, and the buffers are reused, so a resample costs a few passes
+ * over its nonzero entries. Every sum is taken in the same order as fitLogistic takes it,
+ * so the replicates are bit for bit those of fitting each resample's rows with
+ * fitLogistic, fitFirth and standardizedRiskDifference.
  */
 export function bootstrapStandardizedRiskDifference(
   x: Matrix,
@@ -225,9 +320,30 @@ export function bootstrapStandardizedRiskDifference(
   });
   if (treatedRows.length === 0 || controlRows.length === 0) throw new RangeError('bootstrapStandardizedRiskDifference: both arms need participants');
 
+  // The full-data estimate validates X and y (fitLogistic's checks) unless all outcomes are equal.
   const estimate = estimateWithPolicy(x, y, cf, onSeparation).rd;
   const rng = createRng(seed);
+  const n = x.length;
   const k = x[0]!.length;
+  // X and the counterfactual matrices stored once; a resample is a list of row indices
+  const xSparse = sparseRows(x, k);
+  const treatedSparse = sparseRows(cf.treated, k);
+  const controlSparse = sparseRows(cf.control, k);
+  const yRows = Uint8Array.from(y);
+  const workspace = new IrlsWorkspace(n, k);
+  const idx = new Int32Array(n); // the resample: its m-th participant is row idx[m]
+  const identity = Int32Array.from({ length: n }, (_, i) => i);
+  const probabilityT = new Float64Array(n);
+  const probabilityC = new Float64Array(n);
+  const list = new Int32Array(n);
+  const armOf = new Uint8Array(n); // 1: row i is its row of the treated matrix
+  for (const i of treatedRows) armOf[i] = 1;
+  const gram = new Float64Array(k * k);
+  const scaled = new Float64Array(k * k);
+  const gramFactor = new Float64Array(k * k);
+  const gramScale = new Float64Array(k);
+  const quickCheck = (xtwx: Float64Array, kk: number) => fullRankQuick(xtwx, kk, scaled, gramFactor, gramScale);
+  const groups = [treatedRows, controlRows];
   const replicates: number[] = [];
   let firthRefits = 0;
   let separatedKept = 0;
@@ -236,31 +352,70 @@ export function bootstrapStandardizedRiskDifference(
   let allOutcomesEqual = 0;
   let failed = 0;
   for (let r = 0; r < resamples; r++) {
-    const idx: number[] = [];
-    for (const group of [treatedRows, controlRows]) {
-      for (let m = 0; m < group.length; m++) idx.push(group[rng.int(0, group.length - 1)]!);
+    let m = 0;
+    for (const group of groups) {
+      for (let g = 0; g < group.length; g++) idx[m++] = group[rng.int(0, group.length - 1)]!;
     }
-    let xs: number[][] = idx.map((i) => [...x[i]!]);
-    let ts: number[][] = idx.map((i) => [...cf.treated[i]!]);
-    let cs: number[][] = idx.map((i) => [...cf.control[i]!]);
-    const ys = idx.map((i) => y[i]!);
-    const aliased = findAliasedColumns(xs, k);
-    if (aliased.length > 0) {
-      rankDeficient++;
-      const keep = Array.from({ length: k }, (_, j) => j).filter((j) => !aliased.includes(j));
-      const select = (m: number[][]) => m.map((row) => keep.map((j) => row[j]!));
-      xs = select(xs);
-      ts = select(ts);
-      cs = select(cs);
+    let events = 0;
+    for (let j = 0; j < n; j++) events += yRows[idx[j]!]!;
+    const allEqual = events === 0 || events === n;
+    // Columns aliased in this resample are left out of its fit, as findAliasedColumns finds
+    // them. The quick test runs on XᵀWX of the fit's first step (or on XᵀX without a fit).
+    let xs = xSparse;
+    let ts = treatedSparse;
+    let cs = controlSparse;
+    let rows: Int32Array | null = idx;
+    let ys = yRows; // outcomes by row of xs
+    let armOfResample: Uint8Array | null = null; // armOf of the rows of the reduced matrices
+    let ml: IrlsResult | null = null;
+    let quickPassed: boolean;
+    if (allEqual) {
+      gramOf(xSparse, idx, n, gram);
+      quickPassed = fullRankQuick(gram, k, scaled, gramFactor, gramScale);
+    } else {
+      ml = irlsFit(xSparse, idx, yRows, workspace, 25, 1e-8, quickCheck);
+      quickPassed = ml !== null;
+    }
+    if (!quickPassed) {
+      const aliased = findAliasedColumns(Array.from(idx, (i) => [...x[i]!]), k);
+      if (aliased.length > 0) {
+        rankDeficient++;
+        const keep = Array.from({ length: k }, (_, j) => j).filter((j) => !aliased.includes(j));
+        const select = (mat: Matrix) => sparseRows(Array.from(idx, (i) => mat[i]!), k, keep);
+        xs = select(x);
+        ts = select(cf.treated);
+        cs = select(cf.control);
+        rows = null;
+        ys = Uint8Array.from(idx, (i) => yRows[i]!);
+        armOfResample = Uint8Array.from(idx, (i) => armOf[i]!);
+      }
+      if (!allEqual) ml = irlsFit(xs, rows, ys, workspace)!;
     }
     try {
-      const out = estimateWithPolicy(xs, ys, { treated: ts, control: cs }, onSeparation);
-      if (out.rd.note !== null) allOutcomesEqual++;
-      if (out.refit === 'firth_separation') firthRefits++;
-      else if (out.refit === 'kept_separation') separatedKept++;
-      else if (out.refit === 'firth_nonconvergence') nonConvergedRefits++;
-      if (!Number.isFinite(out.rd.difference)) throw new RangeError('non-finite difference');
-      replicates.push(out.rd.difference);
+      let difference = 0;
+      // all outcomes equal (allEqualNote): risks 0 or 1, difference exactly 0, no model
+      if (ml === null) allOutcomesEqual++;
+      else {
+        let beta: ArrayLike<number> = ml.beta;
+        if (ml.separationSign !== null) {
+          if (onSeparation === 'keep') separatedKept++;
+          else {
+            beta = firthCoefficients(xs, rows, ys);
+            firthRefits++;
+          }
+        } else if (!ml.converged) {
+          beta = firthCoefficients(xs, rows, ys);
+          nonConvergedRefits++;
+        }
+        if (beta === ml.beta && ml.separationSign === null) difference = mlRiskDifference(ml, rows, n, ts, cs, armOfResample ?? armOf, probabilityT, probabilityC, list);
+        else {
+          const rs = rows ? ml.distinct : identity;
+          const d = rows ? ml.distinctCount : n;
+          difference = meanProbability(ts, rows, n, rs, d, beta, probabilityT) - meanProbability(cs, rows, n, rs, d, beta, probabilityC);
+        }
+      }
+      if (!Number.isFinite(difference)) throw new RangeError('non-finite difference');
+      replicates.push(difference);
     } catch {
       failed++;
     }
