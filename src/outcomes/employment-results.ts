@@ -80,7 +80,13 @@ export interface EmploymentOverTime {
 export interface SubgroupResult {
   variable: string;
   month: number;
-  levels: { level: string; arms: Record<string, { n: number; employed: number }>; risk_difference: Effect }[];
+  /**
+   * Per level: analysed and employed per arm. A level where any arm's analysed, employed or
+   * not-employed count lies between 1 and the plan's small-cell threshold is suppressed
+   * whole (counts null, difference null with note 'suppressed'): it would otherwise undo
+   * the suppression of the baseline table.
+   */
+  levels: { level: string; arms: Record<string, { n: number | null; employed: number | null }>; risk_difference: Effect; suppressed: boolean }[];
   /** Likelihood-ratio test of arm × subgroup in a logistic model (null when it cannot be fitted). */
   interaction: { statistic: number; df: number; p: number } | null;
   note: string | null;

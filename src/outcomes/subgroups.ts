@@ -44,7 +44,13 @@ function levelResult(dataset: Dataset, plan: AnalysisPlan, status: Int8Array, va
     const d = newcombeDifference(t.employed, t.n, c.employed, c.n, plan.confidence_level);
     risk_difference = { ...risk_difference, estimate: d.estimate, ci: d.ci, note: null };
   }
-  return { level, arms, risk_difference };
+  const t0 = plan.small_cell_threshold;
+  const small = (k: number) => k > 0 && k < t0;
+  if (Object.values(arms).some((a) => small(a.n) || small(a.employed) || small(a.n - a.employed))) {
+    const hidden = Object.fromEntries(plan.arms.map((a) => [a, { n: null, employed: null }]));
+    return { level, arms: hidden, risk_difference: { ...risk_difference, estimate: null, ci: null, note: 'suppressed' }, suppressed: true };
+  }
+  return { level, arms, risk_difference, suppressed: false };
 }
 
 /** LR test of arm × subgroup: employment ~ arm + subgroup + arm:subgroup against arm + subgroup. */

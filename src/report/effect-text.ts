@@ -44,6 +44,7 @@ const REASON_TEXT: Readonly<Record<string, TextKey>> = {
   all_events: 'reason_all_events',
   no_data: 'reason_no_data',
   empty_arm: 'reason_empty_arm',
+  suppressed: 'reason_suppressed',
   arm_not_estimable: 'reason_arm_not_estimable',
   all_outcomes_equal: 'reason_all_outcomes_equal',
 };

@@ -95,7 +95,7 @@ describe('employment edge cases', () => {
       ...people(10, 'A', 'TVR', () => 2),
       ...people(10, 'B', 'IPS', (k) => (k < 4 ? 4 : null)),
       ...people(10, 'B', 'TVR', (k) => (k < 2 ? 4 : null)),
-      ...people(6, 'C', 'IPS', (k) => (k < 2 ? 1 : null)),
+      ...people(6, 'C', 'IPS', (k) => (k < 3 ? 1 : null)),
     ]);
     const m12 = r.employment.find((e) => e.month === 12)!;
     expect(m12.adjusted_odds_ratio!.estimate).not.toBeNull();
@@ -117,5 +117,17 @@ describe('employment edge cases', () => {
     expect(m6.missing_bounds!.worst_case.estimate).toBe(-1);
     expect(m6.missing_bounds!.best_case.estimate).toBe(1);
     expectAllFinite(r);
+  });
+});
+
+describe('subgroups and the small-cell rule', () => {
+  it('hides a level whose arm counts are small, difference and all, and keeps the rest', () => {
+    // Site C has 2 IPS participants: below the threshold of 3.
+    const r = trial([...people(10, 'A', 'IPS', (k) => (k < 5 ? 2 : null)), ...people(10, 'A', 'TVR', (k) => (k < 3 ? 2 : null)), ...people(2, 'C', 'IPS', () => 2), ...people(6, 'C', 'TVR', (k) => (k < 3 ? 2 : null))]);
+    const site = r.employment_subgroups.find((s) => s.variable === 'site')!;
+    const c = site.levels.find((l) => l.level === 'C')!;
+    expect(c).toMatchObject({ suppressed: true, arms: { IPS: { n: null, employed: null }, TVR: { n: null, employed: null } } });
+    expect(c.risk_difference).toMatchObject({ estimate: null, ci: null, note: 'suppressed' });
+    expect(site.levels.find((l) => l.level === 'A')).toMatchObject({ suppressed: false, arms: { IPS: { n: 10, employed: 5 } } });
   });
 });

@@ -616,6 +616,7 @@ const level2 = (level: string, ips: [number, number], tvr: [number, number], rd:
   level,
   arms: { IPS: { employed: ips[0], n: ips[1] }, TVR: { employed: tvr[0], n: tvr[1] } },
   risk_difference: rd,
+  suppressed: false,
 });
 const nc = (estimate: number, low: number, high: number) => effect(estimate, [low, high], null, 'newcombe_hybrid_score');
 

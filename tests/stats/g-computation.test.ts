@@ -7,7 +7,8 @@
  * against R's own stratified bootstrap of the same estimator within Monte Carlo error.
  */
 import { describe, expect, it } from 'vitest';
-import { designMatrix } from '../../src/stats/design-matrix.ts';
+import { createRng } from '../../src/random/rng.ts';
+import { designMatrix, findAliasedColumns } from '../../src/stats/design-matrix.ts';
 import { fitFirth } from '../../src/stats/firth.ts';
 import { fitLogistic } from '../../src/stats/logistic-regression.ts';
 import {
@@ -91,6 +92,35 @@ describe('bootstrapStandardizedRiskDifference', () => {
     expect(Math.abs(b.upper - 0.2559528)).toBeLessThan(0.02);
     const again = bootstrapStandardizedRiskDifference(main.X, main.y!, 1, { resamples: 200, seed: 20240611 });
     expect(again.replicates).toEqual(b.replicates.slice(0, 200));
+  });
+
+  it('gives, bit for bit, the replicates of refitting each resample with fitLogistic, fitFirth and standardizedRiskDifference', () => {
+    // The resamples drawn as the bootstrap draws them (within arm, treated first), each fitted
+    // plainly on its materialized rows: aliased columns dropped, Firth after separation.
+    // With arm × site and a site E of two, resamples are rank deficient, separated or both.
+    const extra = { site: ['E', 'E'], arm: ['IPS', 'TVR'], age: [30, 41], sex: ['F', 'M'], employed: [1, 0] };
+    const cols = Object.fromEntries(Object.entries(columns).map(([k, v]) => [k, [...v, ...extra[k as keyof typeof extra]]]));
+    const terms = [TRIAL_TERMS[0], { name: 'site', type: 'categorical', levels: ['A', 'B', 'C', 'D', 'E'] }, TRIAL_TERMS[2], TRIAL_TERMS[3]] as const;
+    const d = designMatrix(cols, { response: 'employed', terms, interaction: { a: 'arm', b: 'site' } });
+    const cf = { treated: d.counterfactual('arm', 'IPS'), control: d.counterfactual('arm', 'TVR') };
+    const y = d.y!;
+    const resamples = 120;
+    const b = bootstrapStandardizedRiskDifference(d.X, y, cf, { resamples, seed: 77 });
+    const rng = createRng(77);
+    const arms = [0, 1].map((t) => d.X.flatMap((row, i) => (row[1] === 1 - t ? [i] : [])));
+    const expected: number[] = [];
+    for (let r = 0; r < resamples; r++) {
+      const idx = arms.flatMap((group) => group.map(() => group[rng.int(0, group.length - 1)]!));
+      const aliased = findAliasedColumns(idx.map((i) => d.X[i]!), d.X[0]!.length);
+      const select = (m: number[][]) => idx.map((i) => m[i]!.filter((_, j) => !aliased.includes(j)));
+      const [xs, ys] = [select(d.X), idx.map((i) => y[i]!)];
+      const ml = fitLogistic(xs, ys);
+      const fit = ml.separation || !ml.converged ? fitFirth(xs, ys) : ml;
+      expected.push(standardizedRiskDifference(xs, ys, { treated: select(cf.treated), control: select(cf.control) }, fit).difference);
+    }
+    expect(b.rankDeficient).toBeGreaterThan(10);
+    expect(b.firthRefits).toBeGreaterThan(10);
+    expect(b.replicates).toEqual(expected);
   });
 
   it('refits separated resamples with Firth (or keeps them) and counts them', () => {

@@ -65,9 +65,11 @@ export function forestRows(
   const level = formatPercent(plan.confidence_level, lang, 1, 0);
   const notes = new NoteList();
   const rows: Omit<ForestRow, 'row'>[] = [];
-  const perArm = (arms: Record<string, { n: number; employed: number }>) => ({
-    n: Object.fromEntries(plan.arms.map((arm) => [arm, arms[arm] ? formatInteger(arms[arm].n, lang) : ''])),
-    employed: Object.fromEntries(plan.arms.map((arm) => [arm, arms[arm] ? formatInteger(arms[arm].employed, lang) : ''])),
+  // A suppressed level's counts are null (small-cell rule): shown as "hidden".
+  const count = (k: number | null | undefined) => (k === undefined ? '' : k === null ? text(lang, 'baseline_hidden') : formatInteger(k, lang));
+  const perArm = (arms: Record<string, { n: number | null; employed: number | null }>) => ({
+    n: Object.fromEntries(plan.arms.map((arm) => [arm, count(arms[arm]?.n)])),
+    employed: Object.fromEntries(plan.arms.map((arm) => [arm, count(arms[arm]?.employed)])),
   });
   const numbers = (label: string, effect: Effect) => {
     const ci = effect.estimate === null ? null : effect.ci;
