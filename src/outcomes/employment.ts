@@ -18,12 +18,10 @@ import { ANALYSIS_STREAM, analysisRng } from './streams.ts';
 /** The parts of a timepoint's result that need no model. */
 export type UnadjustedTimepoint = Omit<TimepointEmployment, 'adjusted_odds_ratio' | 'adjusted_risk_difference'>;
 
-/** Unadjusted employment results at every plan timepoint, primary first flagged. */
-export function unadjustedEmployment(dataset: Dataset, plan: AnalysisPlan): { month: number; status: Int8Array; result: UnadjustedTimepoint }[] {
-  return plan.timepoints.map((month) => {
-    const status = employmentStatus(dataset, plan, month);
-    return { month, status, result: unadjustedTimepoint(dataset, plan, month, status) };
-  });
+/** Unadjusted employment results at one plan timepoint, with each participant's outcome there (1, 0, −1 unknown). */
+export function unadjustedEmployment(dataset: Dataset, plan: AnalysisPlan, month: number): { status: Int8Array; result: UnadjustedTimepoint } {
+  const status = employmentStatus(dataset, plan, month);
+  return { status, result: unadjustedTimepoint(dataset, plan, month, status) };
 }
 
 function unadjustedTimepoint(dataset: Dataset, plan: AnalysisPlan, month: number, status: Int8Array): UnadjustedTimepoint {

@@ -24,13 +24,13 @@ export interface OutcomesResult {
  * resampling steps take seconds on large trials).
  */
 export function analyseEmployment(dataset: Dataset, plan: AnalysisPlan, log: (line: string) => void = () => undefined): OutcomesResult {
-  const employment = unadjustedEmployment(dataset, plan).map(({ month, status, result }) => {
-    log(`  employment at month ${month}: unadjusted, randomization test (${plan.permutations} redraws)`);
-    const adjusted = adjustedEmployment(dataset, plan, status, month);
-    log(`  employment at month ${month}: adjusted model, bootstrap (${plan.bootstrap_resamples} resamples)`);
-    return { ...result, ...adjusted };
+  const employment = plan.timepoints.map((month) => {
+    log(`  month ${month}: rates, effects and randomization test (${plan.permutations} redraws) ...`);
+    const { status, result } = unadjustedEmployment(dataset, plan, month);
+    log(`  month ${month}: adjusted model and bootstrap (${plan.bootstrap_resamples} resamples) ...`);
+    return { ...result, ...adjustedEmployment(dataset, plan, status, month) };
   });
-  log('  employment month by month, time to first job, subgroups');
+  log('  employment month by month, time to first job, subgroups ...');
   // Row-level times stay out of the results (they are per participant).
   const { participants: _rows, ...timeToJob } = timeToFirstJob(dataset, plan);
   return {
