@@ -1,6 +1,7 @@
 /**
  * Pearson's chi-square test of a two-by-two table, without continuity correction.
  */
+import { chiSquareUpperTail } from './chi-square-tail.ts';
 import { type TableNote, tableNote } from './two-by-two.ts';
 
 /**
@@ -43,48 +44,10 @@ export function pearsonChiSquare(x1: number, n1: number, x2: number, n2: number)
 }
 
 /**
- * P(χ²₁ ≥ x) = Q(1/2, x/2), the regularized upper incomplete gamma function, as R's
- * `pchisq(x, 1, lower.tail = FALSE)`. For x/2 < 1.5 it is 1 − P(1/2, x/2) by the power
- * series (the result is then above 0.08, so the subtraction costs nothing); otherwise the
- * continued fraction for Q, evaluated by the modified Lentz method (Press et al.,
- * Numerical Recipes, 3rd ed., §6.2). Relative error about 1e-15.
+ * P(χ²₁ ≥ x), as R's `pchisq(x, 1, lower.tail = FALSE)`: the one-degree case of
+ * chiSquareUpperTail (src/stats/chi-square-tail.ts).
  */
 export function chiSquare1UpperTail(x: number): number {
   if (Number.isNaN(x) || x < 0) throw new RangeError(`chiSquare1UpperTail: x must be ≥ 0, got ${x}`);
-  if (x === 0) return 1;
-  if (x === Infinity) return 0;
-  const a = 0.5;
-  const y = x / 2;
-  // e^−y y^a / Γ(a) with Γ(1/2) = √π; as one exponential only where e^−y would underflow
-  const prefix = y < 700 ? Math.exp(-y) * Math.sqrt(y / Math.PI) : Math.exp(-y + 0.5 * Math.log(y / Math.PI));
-  if (y < 1.5) {
-    // P(a, y) = e^−y y^a / Γ(a + 1) · Σ yⁿ / ((a + 1)…(a + n)), Γ(a + 1) = a Γ(a)
-    let term = 1 / a;
-    let sum = term;
-    for (let k = 1; k < 200; k++) {
-      term *= y / (a + k);
-      sum += term;
-      if (term < sum * 1e-17) break;
-    }
-    return 1 - prefix * sum;
-  }
-  // Q(a, y) = e^−y y^a / Γ(a) · 1/(y + 1 − a − 1(1 − a)/(y + 3 − a − 2(2 − a)/(y + 5 − a − …)))
-  const TINY = 1e-300;
-  let bk = y + 1 - a;
-  let c = 1 / TINY;
-  let d = 1 / bk;
-  let h = d;
-  for (let k = 1; k < 300; k++) {
-    const an = -k * (k - a);
-    bk += 2;
-    d = an * d + bk;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = bk + an / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
-  return prefix * h;
+  return chiSquareUpperTail(x, 1);
 }
