@@ -32,9 +32,22 @@ export function adjustedEmployment(dataset: Dataset, plan: AnalysisPlan, status:
     return { adjusted_odds_ratio: nullOddsRatio(dm, note), adjusted_risk_difference: null };
   }
   return {
-    adjusted_odds_ratio: adjustedOddsRatio(dm, y, armColumn, plan.confidence_level),
-    adjusted_risk_difference: adjustedRiskDifference(dm, y, armColumn, plan, month),
+    adjusted_odds_ratio: orNull(() => adjustedOddsRatio(dm, y, armColumn, plan.confidence_level), () => nullOddsRatio(dm, 'model_not_converged')),
+    adjusted_risk_difference: orNull(() => adjustedRiskDifference(dm, y, armColumn, plan, month), () => null),
   };
+}
+
+/**
+ * The model's result, or the fallback when even Firth's method cannot be fitted (complete
+ * separation by arm can defeat it): one timepoint must not stop the whole analysis.
+ */
+function orNull<T>(compute: () => T, fallback: () => T): T {
+  try {
+    return compute();
+  } catch (err) {
+    if (err instanceof RangeError) return fallback();
+    throw err;
+  }
 }
 
 function adjustedOddsRatio(dm: DesignMatrix, y: (0 | 1)[], armColumn: number, level: number): AdjustedOddsRatio {

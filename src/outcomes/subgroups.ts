@@ -62,9 +62,10 @@ function interactionTest(dataset: Dataset, plan: AnalysisPlan, status: Int8Array
   const fullDm = designMatrix(columns, { terms, response: 'y', interaction: { a: 'arm', b: 'subgroup' } });
   const y = fullDm.y!;
   if (y.every((v) => v === y[0])) return { interaction: null, note: 'all_outcomes_equal' };
+  // A level with one arm only leaves every interaction column aliased: nothing to test.
+  if (fullDm.columnNames.length <= reducedDm.columnNames.length) return { interaction: null, note: 'not_estimable' };
   const full = fitLogistic(fullDm.X, y);
   const reduced = fitLogistic(reducedDm.X, reducedDm.y!);
   const lr = lrTest(full, reduced);
-  if (lr.df < 1) return { interaction: null, note: 'not_estimable' };
   return { interaction: { statistic: lr.statistic, df: lr.df, p: lr.p }, note: full.separation || reduced.separation ? 'separation' : null };
 }

@@ -131,3 +131,21 @@ describe('subgroups and the small-cell rule', () => {
     expect(site.levels.find((l) => l.level === 'A')).toMatchObject({ suppressed: false, arms: { IPS: { n: 10, employed: 5 } } });
   });
 });
+
+describe('degenerate trials do not stop the analysis (review findings)', () => {
+  it('a subgroup level with one arm only: the interaction is not estimable, nothing thrown', () => {
+    // Site C has IPS participants only, with enough of each outcome to escape suppression.
+    const r = trial([...people(10, 'A', 'IPS', (k) => (k < 5 ? 2 : null)), ...people(10, 'A', 'TVR', (k) => (k < 3 ? 2 : null)), ...people(8, 'C', 'IPS', (k) => (k < 4 ? 2 : null))], { subgroups: ['site'] });
+    const site = r.employment_subgroups[0]!;
+    expect(site.interaction).toBeNull();
+    expect(site.note).toBe('not_estimable');
+  });
+
+  it('complete separation by arm: estimates may be missing, but the run finishes with finite numbers', () => {
+    const r = trial([...people(12, 'A', 'IPS', () => 1), ...people(12, 'A', 'TVR', () => null), ...people(12, 'B', 'IPS', () => 1), ...people(12, 'B', 'TVR', () => null)]);
+    const m12 = r.employment.find((e) => e.month === 12)!;
+    expect(m12.arms.IPS!.employed).toBe(24);
+    expect(m12.arms.TVR!.employed).toBe(0);
+    expectAllFinite(r);
+  });
+});
