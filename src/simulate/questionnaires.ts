@@ -30,6 +30,8 @@ export interface ScaleModel {
 
 /** Stability of the latent score from baseline to waves 6 and 12 (correlation). */
 const STABILITY = [0.7, 0.6] as const;
+/** Correlation of the baseline answer with the participant's stable level. */
+const BASELINE_RELIABILITY = 0.8;
 /** General improvement after inclusion, in SDs, at waves 6 and 12. */
 const TREND = [0.1, 0.15] as const;
 /** Weight of the shared component (well-being, wave mood) in each measure's score. */
@@ -127,7 +129,9 @@ function baseline(s: ScaleModel, who: Respondent, rng: Rng): number {
 function latent(s: ScaleModel, base: number, who: Respondent, w: number, mood: number, rng: Rng): number {
   const noise = SHARED * mood + Math.sqrt(1 - SHARED * SHARED) * rng.normal();
   const employed = s.employment * who.employedAtWave[w]!;
-  if (w === 0) return base + employed;
+  // The baseline answer measures the stable level with error too; without it, the later waves
+  // would be independent given the baseline and a mixed model would find no participant effect.
+  if (w === 0) return BASELINE_RELIABILITY * base + Math.sqrt(1 - BASELINE_RELIABILITY ** 2) * noise + employed;
   const r = STABILITY[w - 1]!;
   return r * base + Math.sqrt(1 - r * r) * noise + TREND[w - 1]! + employed;
 }

@@ -108,7 +108,7 @@ export interface SimulatedSetup {
  */
 const SCALES: readonly ScaleModel[] = [
   { measure: MEASURES[0]!, mean: 5.6, sd: 1.9, decimals: 1, employment: 0.3, ipsDifference: [0.15, 0.3] },
-  { measure: MEASURES[1]!, mean: 2.9, sd: 0.95, decimals: 0, employment: 0.3, ipsDifference: [0.15, 0.3] },
+  { measure: MEASURES[1]!, mean: 2.9, sd: 0.95, decimals: 0, employment: 0.3, ipsDifference: [0.15, 0.4] },
   { measure: MEASURES[2]!, mean: 12.5, sd: 5.5, decimals: 0, employment: 0.3, ipsDifference: [0.15, 0.3], diagnosis: { depression: -0.3, bipolar: -0.15 } },
   { measure: MEASURES[3]!, mean: 56, sd: 14, decimals: 1, employment: 0.3, ipsDifference: [0.15, 0.3], diagnosis: { psychosis: -0.35 } },
   { measure: MEASURES[4]!, mean: 3.4, sd: 0.9, decimals: 0, employment: 0.2, ipsDifference: [0.35, 0.35] },
