@@ -67,6 +67,8 @@ export const message = {
   increasingIntegers: 'must be a non-empty list of whole numbers ≥ 0 in increasing order',
   uniqueNonEmptyStrings: 'must be a non-empty list of distinct, non-empty texts',
   positiveInteger: 'must be a whole number of at least 1',
+  planImputations: 'must be a whole number from 2 to 1000 (default 20)',
+  planBaselineWave: 'must start with 0, the baseline wave that follow-up scores are adjusted for',
   boolean: 'must be true or false',
   duplicate: 'appears more than once',
   nonNegativeInteger: 'must be a whole number of at least 0',

@@ -78,6 +78,8 @@ export interface AnalysisPlan {
   questionnaire_waves: number[];
   measures: Measure[];
   multiplicity: 'holm' | 'benjamini-hochberg';
+  /** Imputed data sets for the questionnaires' multiple-imputation sensitivity analysis (default 20). */
+  imputations: number;
   confidence_level: number;
   bootstrap_resamples: number;
   permutations: number;
@@ -94,10 +96,13 @@ export const SUBGROUP_VARIABLES = ['sex', 'age_group', 'diagnosis', 'education',
 export type Subgroup = (typeof SUBGROUP_VARIABLES)[number];
 const DEFAULT_SUBGROUPS: Subgroup[] = ['sex', 'age_group', 'diagnosis', 'worked_last_5y', 'site'];
 const DEFAULT_AGE_GROUPS = [30];
+/** van Buuren (FIMD, 2nd ed., §2.8) suggests 20 imputations for moderate missingness. */
+const DEFAULT_IMPUTATIONS = 20;
 
 /** A plan as written in analysis-plan.json: the sections with defaults may be left out. */
-export type PlanFile = Omit<AnalysisPlan, 'randomization' | 'screening' | 'subgroups' | 'age_groups'> & {
+export type PlanFile = Omit<AnalysisPlan, 'randomization' | 'screening' | 'subgroups' | 'age_groups' | 'imputations'> & {
   subgroups?: Subgroup[];
+  imputations?: number;
   age_groups?: number[];
   randomization?: Partial<Omit<RandomizationPlan, 'seed'>> & { seed?: string | number | null };
   screening?: ScreeningPlan | null;
@@ -196,6 +201,8 @@ export function validatePlan(raw: Json, file: string): { plan?: AnalysisPlan; vi
   const waves = p.questionnaire_waves;
   if (!isIntArray(waves, 0) || waves.length === 0 || !isStrictlyIncreasing(waves)) {
     add('questionnaire_waves', message.increasingIntegers, waves);
+  } else if (waves[0] !== 0) {
+    add('questionnaire_waves', message.planBaselineWave, waves);
   }
 
   const measures = p.measures;
@@ -225,6 +232,8 @@ export function validatePlan(raw: Json, file: string): { plan?: AnalysisPlan; vi
 
   const mult = ['holm', 'benjamini-hochberg'];
   if (typeof p.multiplicity !== 'string' || !mult.includes(p.multiplicity)) add('multiplicity', message.oneOf(mult), p.multiplicity);
+  const imputations = p.imputations ?? DEFAULT_IMPUTATIONS;
+  if (!isInt(imputations, 2) || (imputations as number) > 1000) add('imputations', message.planImputations, p.imputations);
   if (!isFiniteNumber(p.confidence_level) || p.confidence_level <= 0.5 || p.confidence_level >= 1) {
     add('confidence_level', message.planConfidence, p.confidence_level);
   }
@@ -243,12 +252,12 @@ export function validatePlan(raw: Json, file: string): { plan?: AnalysisPlan; vi
     '$schema', '$comment', 'trial', 'arms', 'control_arm', 'stratification', 'timepoints', 'primary_timepoint',
     'registry_months', 'employment_definition', 'covariates', 'diagnosis_levels', 'questionnaire_waves', 'measures',
     'multiplicity', 'confidence_level', 'bootstrap_resamples', 'permutations', 'seed', 'small_cell_threshold', 'costs',
-    'report_language', 'randomization', 'screening', 'subgroups', 'age_groups',
+    'report_language', 'randomization', 'screening', 'subgroups', 'age_groups', 'imputations',
   ]);
   for (const key of Object.keys(p)) if (!known.has(key)) add(key, message.planUnknownField, key);
 
   if (v.length > 0) return { violations: v };
-  const plan = { ...(p as unknown as AnalysisPlan), costs: (p.costs ?? {}) as CostSection, randomization: randomization!, screening, subgroups: subgroups as Subgroup[], age_groups: ageGroups as number[] };
+  const plan = { ...(p as unknown as AnalysisPlan), costs: (p.costs ?? {}) as CostSection, randomization: randomization!, screening, subgroups: subgroups as Subgroup[], age_groups: ageGroups as number[], imputations: imputations as number };
   return { plan, violations: v };
 }
 

@@ -213,6 +213,9 @@ describe('analysis plan rules', () => {
     ['employment definition unknown', { plan: planWith({ employment_definition: 'ever' }) }, { file: PLAN, row: null, column: 'employment_definition', rule: /employed_in_month/ }],
     ['diagnosis levels repeated', { plan: planWith({ diagnosis_levels: ['a', 'a'] }) }, { file: PLAN, row: null, column: 'diagnosis_levels', rule: /distinct/ }],
     ['questionnaire waves not increasing', { plan: planWith({ questionnaire_waves: [6, 0] }) }, { file: PLAN, row: null, column: 'questionnaire_waves', rule: /increasing order/ }],
+    ['questionnaire waves without baseline', { plan: planWith({ questionnaire_waves: [6, 12] }) }, { file: PLAN, row: null, column: 'questionnaire_waves', rule: /start with 0/ }],
+    ['imputations one', { plan: planWith({ imputations: 1 }) }, { file: PLAN, row: null, column: 'imputations', rule: /2 to 1000/ }],
+    ['imputations fractional', { plan: planWith({ imputations: 2.5 }) }, { file: PLAN, row: null, column: 'imputations', rule: /2 to 1000/ }],
     ['registry months reversed', { plan: planWith({ registry_months: { first: 12, last: 0 } }) }, { file: PLAN, row: null, column: 'registry_months', rule: /0 ≤ m ≤ n/ }],
     ['unknown field inside registry months', { plan: planWith({ registry_months: { first: 0, last: 12, step: 1 } }) }, { file: PLAN, row: null, column: 'registry_months.step', rule: /misspelt/ }],
     ['multiplicity unknown', { plan: planWith({ multiplicity: 'bonferroni' }) }, { file: PLAN, row: null, column: 'multiplicity', rule: /holm, benjamini-hochberg/ }],
@@ -274,6 +277,7 @@ describe('the plan\'s randomization section', () => {
     expect(plan.screening).toBeNull();
     expect(plan.subgroups).toEqual(['sex', 'age_group', 'diagnosis', 'worked_last_5y', 'site']);
     expect(plan.age_groups).toEqual([30]);
+    expect(plan.imputations).toBe(20);
   });
 
   it('scales the default block sizes to a 2:1 ratio, keeps a numeric seed as text, lower-cases the hash', () => {
