@@ -1,0 +1,36 @@
+/**
+ * One measure's answers as a participant × wave grid, the shape every questionnaire analysis
+ * starts from: questionnaires.csv has a row per participant and wave, with gaps.
+ */
+import type { Dataset } from '../io/dataset.ts';
+import type { AnalysisPlan } from '../io/plan.ts';
+
+/** Scores of one measure: values[w][i] is participant i's answer at plan wave w, null when missing. */
+export interface MeasureScores {
+  /** The plan's waves, months since randomization; waves[0] is the baseline (0). */
+  waves: number[];
+  values: (number | null)[][];
+}
+
+/** The answers to `column` for every participant (withdrawn ones included; callers filter). */
+export function measureScores(dataset: Dataset, plan: AnalysisPlan, column: string): MeasureScores {
+  const n = dataset.participants.participant_id.length;
+  const waves = plan.questionnaire_waves;
+  const values = waves.map(() => new Array<number | null>(n).fill(null));
+  const q = dataset.questionnaires;
+  const scores = q.scores[column];
+  if (!scores) throw new RangeError(`no questionnaire column '${column}' in the dataset`);
+  for (let r = 0; r < q.participant.length; r++) {
+    const w = waves.indexOf(q.wave[r]!);
+    if (w >= 0) values[w]![q.participant[r]!] = scores[r] ?? null;
+  }
+  return { waves: [...waves], values };
+}
+
+/** Indices of the analysed participants (randomized, not withdrawn) of each plan arm. */
+export function analysedByArm(dataset: Dataset, plan: AnalysisPlan): Map<string, number[]> {
+  const p = dataset.participants;
+  const rows = new Map(plan.arms.map((a) => [a, [] as number[]]));
+  for (let i = 0; i < p.arm.length; i++) if (p.withdrawn[i] === 0) rows.get(p.arm[i]!)?.push(i);
+  return rows;
+}

@@ -1,0 +1,28 @@
+/**
+ * Description of one measure at one wave per arm: who answered, mean, SD and the interval of
+ * the mean (for the chart), under the small-cell rule that Table 1 follows.
+ */
+import { MIN_N_FOR_SUMMARY } from '../design/baseline.ts';
+import type { AnalysisPlan } from '../io/plan.ts';
+import { mean, sampleSd } from '../stats/moments.ts';
+import { tQuantile } from '../stats/t-distribution.ts';
+import type { ArmWaveSummary } from './quality-of-life-results.ts';
+
+/**
+ * Summary of `values` (one per analysed participant of the arm, null = no answer). A mean of
+ * fewer than max(small_cell_threshold, 10) answers is withheld, as Table 1's summaries are:
+ * with a handful of answers the mean and SD come close to revealing each one.
+ */
+export function armWaveSummary(values: readonly (number | null)[], plan: AnalysisPlan): ArmWaveSummary {
+  const answers = values.filter((v): v is number => v !== null);
+  const n = answers.length;
+  const missing = values.length - n;
+  const share_missing = values.length > 0 ? missing / values.length : null;
+  const suppressed = n > 0 && n < Math.max(plan.small_cell_threshold, MIN_N_FOR_SUMMARY);
+  if (n === 0 || suppressed) return { n, missing, share_missing, mean: null, sd: null, ci: null, suppressed };
+  const m = mean(answers);
+  if (n < 2) return { n, missing, share_missing, mean: m, sd: null, ci: null, suppressed };
+  const sd = sampleSd(answers);
+  const half = tQuantile((1 + plan.confidence_level) / 2, n - 1) * (sd / Math.sqrt(n));
+  return { n, missing, share_missing, mean: m, sd, ci: sd > 0 ? [m - half, m + half] : null, suppressed };
+}
