@@ -56,19 +56,24 @@ export function imputeMeasure(
     const pool = observed[w]!.filter((v): v is number => v !== null);
     current[w] = observed[w]!.map((v) => v ?? pool[rng.int(0, pool.length - 1)]!);
   }
+  const targets = scores.waves.map((_, w) => w).filter((w) => imputable[w] && observed[w]!.some((v) => v === null));
+  const seen = scores.waves.map((_, w) => rows.map((_, k) => k).filter((k) => observed[w]![k] !== null));
+  const unseen = scores.waves.map((_, w) => rows.map((_, k) => k).filter((k) => observed[w]![k] === null));
+  const others = scores.waves.map((_, w) => scores.waves.map((_, v) => v).filter((v) => v !== w && imputable[v]));
+  // Columns aliased among a wave's answered rows (e.g. an arm nobody answered in at this
+  // wave) carry no information on it; found once, as imputed values never make a column aliased.
+  const predictors = (w: number, k: number) => [...fixed.X[k]!, ...others[w]!.map((v) => current[v]![k]!)];
+  const keep = new Map(targets.map((w) => {
+    const drop = new Set(findAliasedColumns(seen[w]!.map((k) => predictors(w, k)), fixed.columnNames.length + others[w]!.length));
+    return [w, (row: number[]) => row.filter((_, j) => !drop.has(j))];
+  }));
   for (let round = 0; round < IMPUTATION_ITERATIONS; round++) {
-    for (let w = 0; w < W; w++) {
-      if (!imputable[w] || observed[w]!.every((v) => v !== null)) continue;
-      const others = scores.waves.map((_, v) => v).filter((v) => v !== w && imputable[v]);
-      const x = rows.map((_, k) => [...fixed.X[k]!, ...others.map((v) => current[v]![k]!)]);
-      const seen = rows.map((_, k) => k).filter((k) => observed[w]![k] !== null);
-      const unseen = rows.map((_, k) => k).filter((k) => observed[w]![k] === null);
-      // Columns aliased among the answered (e.g. an arm nobody of answered at this wave) carry no information.
-      const drop = new Set(findAliasedColumns(seen.map((k) => x[k]!), x[0]!.length));
-      const keep = (row: number[]) => row.filter((_, j) => !drop.has(j));
-      if (seen.length <= x[0]!.length - drop.size) continue; // too few answers to fit: keep the starting draws
-      const draws = drawNormImputation(seen.map((k) => keep(x[k]!)), seen.map((k) => observed[w]![k]!), unseen.map((k) => keep(x[k]!)), rng);
-      unseen.forEach((k, j) => {
+    for (const w of targets) {
+      const select = keep.get(w)!;
+      const xSeen = seen[w]!.map((k) => select(predictors(w, k)));
+      if (xSeen.length <= xSeen[0]!.length) continue; // too few answers to fit: keep the starting draws
+      const draws = drawNormImputation(xSeen, seen[w]!.map((k) => observed[w]![k]!), unseen[w]!.map((k) => select(predictors(w, k))), rng);
+      unseen[w]!.forEach((k, j) => {
         current[w]![k] = draws[j]!;
       });
     }

@@ -17,6 +17,7 @@
 import { chiSquareDraw } from '../random/chi-square-draw.ts';
 import type { Rng } from '../random/rng.ts';
 import { choleskyFactor, choleskyInverse, type CholeskyFactor } from './cholesky-factor.ts';
+import { fitLinear, type LinearFit } from './linear-model.ts';
 
 /** mice's ridge constant (`estimice(…, ridge = 1e-05)`), relative to XᵀX's diagonal. */
 export const NORM_RIDGE = 1e-5;
@@ -78,14 +79,14 @@ export function fitNormModel(xObserved: readonly (readonly number[])[], yObserve
     return s;
   }));
 
-  const qr = householderLeastSquares(xObserved, yObserved);
+  const qr = leastSquaresOrNull(xObserved, yObserved);
   if (qr) {
-    const v = qr.xtxInverse;
+    const v = qr.unscaledCovariance;
     // R's solve() refuses a matrix whose reciprocal condition number is below machine
     // epsilon; mice then switches to the ridge.
     if (norm1(xtx) * norm1(v) < 1 / Number.EPSILON) {
       const covarianceFactor = choleskyFactor(v, 0);
-      if (covarianceFactor) return { coef: qr.coef, sse: qr.sse, df, covarianceFactor, ridge: false };
+      if (covarianceFactor) return { coef: qr.coefficients, sse: qr.rss, df, covarianceFactor, ridge: false };
     }
   }
 
@@ -209,66 +210,12 @@ function norm1(a: readonly (readonly number[])[]): number {
   return best;
 }
 
-/**
- * β̂, SSE and (XᵀX)⁻¹ by Householder QR without pivoting (Golub & Van Loan, Matrix
- * Computations, 4th ed., Algorithm 5.2.1), or null when a column's remaining norm is not
- * above 1e-7 of its length: lm.fit would then drop it as aliased.
- */
-function householderLeastSquares(x: readonly (readonly number[])[], y: readonly number[]): { coef: number[]; sse: number; xtxInverse: number[][] } | null {
-  const n = x.length;
-  const p = x[0]!.length;
-  const a: Float64Array[] = Array.from({ length: p }, (_, j) => Float64Array.from(x, (row) => row[j]!));
-  const qty = Float64Array.from(y);
-  const r: number[][] = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-  for (let k = 0; k < p; k++) {
-    const v = a[k]!;
-    let norm = 0;
-    for (let i = k; i < n; i++) norm += v[i]! * v[i]!;
-    norm = Math.sqrt(norm);
-    let original = 0;
-    for (let i = 0; i < n; i++) original += x[i]![k]! * x[i]![k]!;
-    if (!(norm > 1e-7 * Math.sqrt(original))) return null;
-    const alpha = v[k]! > 0 ? -norm : norm;
-    v[k] = v[k]! - alpha;
-    let vnorm2 = 0;
-    for (let i = k; i < n; i++) vnorm2 += v[i]! * v[i]!;
-    const reflect = (w: Float64Array) => {
-      let s = 0;
-      for (let i = k; i < n; i++) s += v[i]! * w[i]!;
-      const f = (2 * s) / vnorm2;
-      for (let i = k; i < n; i++) w[i] = w[i]! - f * v[i]!;
-    };
-    for (let j = k + 1; j < p; j++) reflect(a[j]!);
-    reflect(qty);
-    r[k]![k] = alpha;
-    for (let j = k + 1; j < p; j++) r[k]![j] = a[j]![k]!;
+/** The least-squares fit as lm.fit gives it, or null when lm would drop a column as aliased. */
+function leastSquaresOrNull(x: readonly (readonly number[])[], y: readonly number[]): LinearFit | null {
+  try {
+    return fitLinear(x, y);
+  } catch (e) {
+    if (e instanceof RangeError) return null;
+    throw e;
   }
-  const coef = new Array<number>(p).fill(0);
-  for (let i = p - 1; i >= 0; i--) {
-    let s = qty[i]!;
-    for (let j = i + 1; j < p; j++) s -= r[i]![j]! * coef[j]!;
-    coef[i] = s / r[i]![i]!;
-  }
-  // The last n − p entries of Qᵀy are the residuals in an orthonormal basis.
-  let sse = 0;
-  for (let i = p; i < n; i++) sse += qty[i]! * qty[i]!;
-  const rinv: number[][] = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-  for (let j = 0; j < p; j++) {
-    rinv[j]![j] = 1 / r[j]![j]!;
-    for (let i = j - 1; i >= 0; i--) {
-      let s = 0;
-      for (let m = i + 1; m <= j; m++) s += r[i]![m]! * rinv[m]![j]!;
-      rinv[i]![j] = -s / r[i]![i]!;
-    }
-  }
-  const xtxInverse: number[][] = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-  for (let i = 0; i < p; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = 0;
-      for (let m = i; m < p; m++) s += rinv[i]![m]! * rinv[j]![m]!;
-      xtxInverse[i]![j] = s;
-      xtxInverse[j]![i] = s;
-    }
-  }
-  return { coef, sse, xtxInverse };
 }

@@ -12,6 +12,10 @@ export interface LinearFit {
   coefficients: number[];
   /** Covariance matrix of the estimates, σ̂² (XᵀX)⁻¹, as R's vcov(fit). */
   vcov: number[][];
+  /** (XᵀX)⁻¹, the covariance before scaling by σ̂² (exists even for a perfect fit). */
+  unscaledCovariance: number[][];
+  /** Residual sum of squares. */
+  rss: number;
   /** Residual variance σ̂² = RSS / (n − p), as summary(fit)$sigma². */
   residualVariance: number;
   /** Residual degrees of freedom n − p. */
@@ -43,13 +47,21 @@ export function fitLinear(X: readonly (readonly number[])[], y: readonly number[
   if (y.length !== n) throw new RangeError('fitLinear: X and y differ in length');
   if (n <= p) throw new RangeError(`fitLinear: ${n} observations cannot estimate ${p} coefficients with residual variance`);
   // Column-major copy: Householder reflections work down columns.
-  const a: Float64Array[] = Array.from({ length: p }, (_, j) => Float64Array.from(X, (row) => {
+  const a: Float64Array[] = Array.from({ length: p }, () => new Float64Array(n));
+  const qty = new Float64Array(n);
+  const originalNorm = new Float64Array(p);
+  for (let i = 0; i < n; i++) {
+    const row = X[i]!;
     if (row.length !== p) throw new RangeError('fitLinear: rows of X differ in length');
-    return row[j]!;
-  }));
-  const qty = Float64Array.from(y);
-  for (const col of a) if (!col.every(Number.isFinite)) throw new RangeError('fitLinear: X has a non-finite value');
-  if (!qty.every(Number.isFinite)) throw new RangeError('fitLinear: y has a non-finite value');
+    for (let j = 0; j < p; j++) {
+      const v = row[j]!;
+      if (!Number.isFinite(v)) throw new RangeError('fitLinear: X has a non-finite value');
+      a[j]![i] = v;
+      originalNorm[j] = originalNorm[j]! + v * v;
+    }
+    if (!Number.isFinite(y[i]!)) throw new RangeError('fitLinear: y has a non-finite value');
+    qty[i] = y[i]!;
+  }
 
   const r: number[][] = Array.from({ length: p }, () => new Array<number>(p).fill(0));
   for (let k = 0; k < p; k++) {
@@ -57,10 +69,8 @@ export function fitLinear(X: readonly (readonly number[])[], y: readonly number[
     let norm = 0;
     for (let i = k; i < n; i++) norm += v[i]! * v[i]!;
     norm = Math.sqrt(norm);
-    let original = 0;
-    for (let i = 0; i < n; i++) original += X[i]![k]! * X[i]![k]!;
     // R's lm tolerance (qr tol 1e-7) relative to the column's own length.
-    if (!(norm > 1e-7 * Math.sqrt(original))) throw new RangeError(`fitLinear: column ${k + 1} of X is (nearly) a combination of earlier columns`);
+    if (!(norm > 1e-7 * Math.sqrt(originalNorm[k]!))) throw new RangeError(`fitLinear: column ${k + 1} of X is (nearly) a combination of earlier columns`);
     const alpha = v[k]! > 0 ? -norm : norm;
     v[k] = v[k]! - alpha;
     let vnorm2 = 0;
@@ -98,16 +108,17 @@ export function fitLinear(X: readonly (readonly number[])[], y: readonly number[
       rinv[i]![j] = -s / r[i]![i]!;
     }
   }
-  const vcov: number[][] = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  const unscaledCovariance: number[][] = Array.from({ length: p }, () => new Array<number>(p).fill(0));
   for (let i = 0; i < p; i++) {
     for (let j = 0; j <= i; j++) {
       let s = 0;
       for (let m = i; m < p; m++) s += rinv[i]![m]! * rinv[j]![m]!;
-      vcov[i]![j] = s * residualVariance;
-      vcov[j]![i] = s * residualVariance;
+      unscaledCovariance[i]![j] = s;
+      unscaledCovariance[j]![i] = s;
     }
   }
-  return { coefficients, vcov, residualVariance, dfResidual, n };
+  const vcov = unscaledCovariance.map((row) => row.map((v) => v * residualVariance));
+  return { coefficients, vcov, unscaledCovariance, rss, residualVariance, dfResidual, n };
 }
 
 /**
