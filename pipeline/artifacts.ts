@@ -3,9 +3,13 @@ import type { IngestSummary } from '../src/io/dataset.ts';
 import type { AnalysisPlan } from '../src/io/plan.ts';
 import type { VerifyResult } from '../src/design/verify.ts';
 import type { OutcomesResult } from '../src/outcomes/outcomes.ts';
+import type { QualityOfLifeResult } from '../src/quality-of-life/quality-of-life-results.ts';
 
 /** What the outcomes stage writes: the employment analyses (aggregates only). */
 export type OutcomesArtifact = OutcomesResult;
+
+/** What the quality-of-life stage writes: the questionnaire analyses (aggregates only). */
+export type QualityOfLifeArtifact = QualityOfLifeResult;
 
 /** What the verify stage writes: its findings (no row-level data). */
 export type VerifyArtifact = VerifyResult;
@@ -15,6 +19,7 @@ export const ARTIFACT = {
   dataset: 'artifacts/dataset.json',
   verify: 'artifacts/verify.json',
   outcomes: 'artifacts/outcomes.json',
+  qualityOfLife: 'artifacts/quality-of-life.json',
   results: 'results.json',
   report: 'index.html',
   charts: 'charts',

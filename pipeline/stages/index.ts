@@ -3,6 +3,7 @@ import type { Stage } from '../stage.ts';
 import { ingestStage } from './ingest.ts';
 import { reportStage } from './report.ts';
 import { outcomesStage } from './outcomes.ts';
+import { qualityOfLifeStage } from './quality-of-life.ts';
 import { verifyStage } from './verify.ts';
 
-export const STAGES: readonly Stage[] = [ingestStage, verifyStage, outcomesStage, reportStage];
+export const STAGES: readonly Stage[] = [ingestStage, verifyStage, outcomesStage, qualityOfLifeStage, reportStage];

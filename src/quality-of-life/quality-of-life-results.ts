@@ -108,6 +108,8 @@ export interface QualityOfLifeWave {
 /** How the questionnaire analyses were done, for the report's method notes and for checking. */
 export interface QualityOfLifeMethods {
   multiplicity: 'holm' | 'benjamini-hochberg';
+  /** The fewest answers whose mean and SD are shown: max(small_cell_threshold, 10), as Table 1. */
+  min_n_for_summary: number;
   /** The secondary tests the correction runs over: every measure at every follow-up wave. */
   family: { measure: string; month: number }[];
   /** Adjustment covariates beyond arm, baseline score and site. */

@@ -16,7 +16,7 @@ import { IMPUTATION_ITERATIONS, imputationRows, multiplyImpute } from './imputat
 import { mixedModelAnalysis } from './mixed-model-analysis.ts';
 import type { AncovaDifference, HedgesG, QualityOfLifeMethods, QualityOfLifeResult, QualityOfLifeWave } from './quality-of-life-results.ts';
 import { analysedByArm, measureScores, type MeasureScores } from './scores.ts';
-import { armWaveSummary } from './wave-summary.ts';
+import { armWaveSummary, minAnswersForSummary } from './wave-summary.ts';
 
 /**
  * All questionnaire analyses of the plan. `log` reports progress per measure (imputation
@@ -74,6 +74,7 @@ export function analyseQualityOfLife(dataset: Dataset, plan: AnalysisPlan, log: 
     quality_of_life: rows,
     quality_of_life_methods: {
       multiplicity: plan.multiplicity,
+      min_n_for_summary: minAnswersForSummary(plan),
       family: family.map((r) => ({ measure: r.measure, month: r.month })),
       covariates: plan.covariates,
       imputations: plan.imputations,

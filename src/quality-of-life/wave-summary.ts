@@ -8,6 +8,11 @@ import { mean, sampleSd } from '../stats/moments.ts';
 import { tQuantile } from '../stats/t-distribution.ts';
 import type { ArmWaveSummary } from './quality-of-life-results.ts';
 
+/** The fewest answers whose mean and SD are shown: max(small_cell_threshold, 10), as Table 1. */
+export function minAnswersForSummary(plan: AnalysisPlan): number {
+  return Math.max(plan.small_cell_threshold, MIN_N_FOR_SUMMARY);
+}
+
 /**
  * Summary of `values` (one per analysed participant of the arm, null = no answer). A mean of
  * fewer than max(small_cell_threshold, 10) answers is withheld, as Table 1's summaries are:
@@ -18,7 +23,7 @@ export function armWaveSummary(values: readonly (number | null)[], plan: Analysi
   const n = answers.length;
   const missing = values.length - n;
   const share_missing = values.length > 0 ? missing / values.length : null;
-  const suppressed = n > 0 && n < Math.max(plan.small_cell_threshold, MIN_N_FOR_SUMMARY);
+  const suppressed = n > 0 && n < minAnswersForSummary(plan);
   if (n === 0 || suppressed) return { n, missing, share_missing, mean: null, sd: null, ci: null, suppressed };
   const m = mean(answers);
   if (n < 2) return { n, missing, share_missing, mean: m, sd: null, ci: null, suppressed };

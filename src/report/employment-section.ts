@@ -18,7 +18,7 @@ import { adjustedOddsRatioNotes, adjustedRiskDifferenceNotes, effectNotes, effec
 import { html, raw, type SafeHtml } from './escape.ts';
 import { chartFigure } from './figure.ts';
 import type { RenderedChart } from './html-report.ts';
-import { variableInText } from './labels.ts';
+import { armRoles, variablesInText } from './labels.ts';
 import { renderSvg } from './render-svg.ts';
 import {
   formatDecimal,
@@ -27,18 +27,12 @@ import {
   formatPStatement,
   formatPValue,
   formatRatio,
-  joinList,
   text,
   type Lang,
   type TextKey,
 } from './texts.ts';
 
 const DASH = '–';
-
-/** The two arms by role. */
-function roles(plan: AnalysisPlan): { arm_t: string; arm_c: string } {
-  return { arm_t: plan.arms.find((a) => a !== plan.control_arm) ?? '', arm_c: plan.control_arm };
-}
 
 /** "95 %" / "95%": the plan's confidence level as the texts write it. */
 function levelText(plan: AnalysisPlan, lang: Lang): string {
@@ -91,7 +85,7 @@ export function keyResultSection(outcomes: OutcomesResult, plan: AnalysisPlan, l
   const primary = outcomes.employment.find((t) => t.primary);
   if (!primary) return null;
   const t = (key: TextKey, params?: Record<string, string>) => text(lang, key, params);
-  const { arm_t, arm_c } = roles(plan);
+  const { arm_t, arm_c } = armRoles(plan);
   const month = String(primary.month);
   const inMonth = primary.definition === 'employed_in_month';
   const sentences: string[] = [t(inMonth ? 'key_result_outcome_in_month' : 'key_result_outcome_to_month', { month })];
@@ -140,7 +134,7 @@ ${sentences.map((s) => html`<p>${s}</p>\n`)}<p>${t('key_result_details')}</p>
 /** The employment section: intro, the timepoint table, and the three figures with their words. */
 export function employmentSection(charts: RenderedChart[], outcomes: OutcomesResult, plan: AnalysisPlan, lang: Lang): SafeHtml {
   const t = (key: TextKey, params?: Record<string, string>) => text(lang, key, params);
-  const { arm_t, arm_c } = roles(plan);
+  const { arm_t, arm_c } = armRoles(plan);
   const chart = (name: string) => charts.find((c) => c.name === name);
   const overTime = chart(EMPLOYMENT_OVER_TIME);
   const timeToJob = chart(TIME_TO_FIRST_JOB);
@@ -163,12 +157,7 @@ ${subgroups ? subgroupSection(subgroups, outcomes, plan, lang) : null}</section>
 
 /** The variables the adjusted model takes into account, in words: site and the plan's covariates. */
 function adjustedFor(plan: AnalysisPlan, lang: Lang): string {
-  const variables = [...new Set(['site', ...plan.covariates])];
-  return joinList(
-    variables.map((v) => variableInText(v, lang)),
-    lang,
-    'and',
-  );
+  return variablesInText(['site', ...plan.covariates], lang);
 }
 
 /** One row of the timepoint table: a label and one cell per timepoint. */
@@ -190,7 +179,7 @@ interface RowGroup {
  */
 function timepointTable(timepoints: TimepointEmployment[], plan: AnalysisPlan, lang: Lang): SafeHtml {
   const t = (key: TextKey, params?: Record<string, string>) => text(lang, key, params);
-  const { arm_t, arm_c } = roles(plan);
+  const { arm_t, arm_c } = armRoles(plan);
   const level = levelText(plan, lang);
   const notes = new NoteList();
   const marks = (list: string[]): SafeHtml => html`${notes.mark(list).map((n, i) => html`${i > 0 ? ',' : ''}<sup>${String(n)}</sup>`)}`;
@@ -284,7 +273,7 @@ ${notes.notes.length > 0 ? html`<ol class="notes">\n${notes.notes.map((n) => htm
 /** What each kind of number in the timepoint table means, in plain words. */
 function timepointNotes(timepoints: TimepointEmployment[], plan: AnalysisPlan, lang: Lang): SafeHtml {
   const t = (key: TextKey, params?: Record<string, string>) => text(lang, key, params);
-  const { arm_t, arm_c } = roles(plan);
+  const { arm_t, arm_c } = armRoles(plan);
   const primary = timepoints.find((tp) => tp.primary);
   // Resamples drawn: those used plus those that failed.
   const ard = timepoints.find((tp) => tp.adjusted_risk_difference)?.adjusted_risk_difference;
@@ -307,7 +296,7 @@ ${lines.map((l) => html`<li>${l}</li>\n`)}</ul>`;
 /** Months in work and total earnings per participant: mean per arm and the difference with its interval. */
 function workAndEarningsTable(outcomes: OutcomesResult, plan: AnalysisPlan, lang: Lang): SafeHtml {
   const t = (key: TextKey, params?: Record<string, string>) => text(lang, key, params);
-  const { arm_t, arm_c } = roles(plan);
+  const { arm_t, arm_c } = armRoles(plan);
   const level = levelText(plan, lang);
   const { months_employed: months, earnings } = outcomes.employment_over_time;
   const arms = [arm_t, arm_c];
@@ -383,7 +372,7 @@ function timeToJobSummary(outcomes: OutcomesResult, plan: AnalysisPlan, lang: La
   const t = (key: TextKey, params?: Record<string, string>) => text(lang, key, params);
   const result = outcomes.time_to_first_job;
   const level = formatPercent(result.confidence_level, lang, 1, 0);
-  const { arm_t, arm_c } = roles(plan);
+  const { arm_t, arm_c } = armRoles(plan);
   const months = (m: number | null) => (m === null ? t('not_reached') : formatDecimal(m, lang, 1, 0));
   const armLine = (arm: string, a: TimeToFirstJobArm) => {
     const parts = [
@@ -430,7 +419,7 @@ ${lines.map((l) => html`<li>${l}</li>\n`)}</ul>
 /** The subgroups: what they are, the forest plot with its table, and the notes its superscripts refer to. */
 function subgroupSection(chart: RenderedChart, outcomes: OutcomesResult, plan: AnalysisPlan, lang: Lang): SafeHtml {
   const t = (key: TextKey, params?: Record<string, string>) => text(lang, key, params);
-  const { arm_t, arm_c } = roles(plan);
+  const { arm_t, arm_c } = armRoles(plan);
   const level = levelText(plan, lang);
   const overall = subgroupTimepoint(outcomes);
   const month = String(outcomes.employment_subgroups[0]?.month ?? overall?.month ?? plan.primary_timepoint);

@@ -4,13 +4,15 @@
  * is computed here beyond sums of counts for table totals and rounding for display.
  *
  * Page order: the warning when the allocation is unverified, the main result in plain words,
- * data received, randomization, participant flow (CONSORT), baseline table, employment.
+ * data received, randomization, participant flow (CONSORT), baseline table, employment,
+ * quality of life and health.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { VerifyResult } from '../design/verify.ts';
 import type { FileSummary, IngestSummary, IngestWarning } from '../io/dataset.ts';
 import type { AnalysisPlan } from '../io/plan.ts';
 import type { OutcomesResult } from '../outcomes/outcomes.ts';
+import type { QualityOfLifeResult } from '../quality-of-life/quality-of-life-results.ts';
 import { participantsBySiteSpec, PARTICIPANTS_BY_SITE, siteArmCounts } from './charts/participants-by-site.ts';
 import { CHART_FONT, OKABE_ITO } from './charts/style.ts';
 import { baselineSection } from './baseline-section.ts';
@@ -18,6 +20,7 @@ import { consortSection, renderConsortChart } from './consort-section.ts';
 import { employmentSection, keyResultSection, renderEmploymentCharts } from './employment-section.ts';
 import { html, raw, type SafeHtml } from './escape.ts';
 import { chartFigure } from './figure.ts';
+import { qualityOfLifeSection, renderQualityOfLifeCharts } from './quality-of-life-section.ts';
 import { randomizationSection, unverifiedAlert } from './randomization-section.ts';
 import { renderSvg } from './render-svg.ts';
 import { dialectText, formatInteger, text, type Lang, type TextKey } from './texts.ts';
@@ -30,6 +33,8 @@ export interface ReportInput {
   verify: VerifyResult;
   /** The outcomes stage's result: employment at each timepoint, month by month, time to first job, subgroups. */
   outcomes: OutcomesResult;
+  /** The quality-of-life stage's result: questionnaire means, adjusted differences and sensitivity analyses. */
+  qualityOfLife: QualityOfLifeResult;
   lang: Lang;
   version: string;
 }
@@ -55,12 +60,13 @@ export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-in
 
 /** Renders the report page in `lang`, with its charts. */
 export async function renderReport(input: ReportInput): Promise<RenderedReport> {
-  const { summary, plan, verify, outcomes, lang, version } = input;
+  const { summary, plan, verify, outcomes, qualityOfLife, lang, version } = input;
   const t = (key: TextKey, params?: Record<string, string>) => text(lang, key, params);
   const spec = participantsBySiteSpec(summary, plan, lang);
   const chart: RenderedChart = { name: PARTICIPANTS_BY_SITE, spec, svg: await renderSvg(spec) };
   const flow = await renderConsortChart(verify.consort, plan, lang);
   const employmentCharts = await renderEmploymentCharts(outcomes, plan, lang);
+  const qualityOfLifeCharts = await renderQualityOfLifeCharts(qualityOfLife, plan, lang);
 
   const title = t('report_title', { trial: plan.trial.name });
   const page = html`<!doctype html>
@@ -92,14 +98,14 @@ ${summary.warnings.length > 0
 ${summary.warnings.map((w) => html`<li>${warningText(w, lang)}</li>\n`)}</ul>`
     : html`<p>${t('no_warnings')}</p>`}
 </section>
-${randomizationSection(verify.randomization, plan, lang)}${consortSection(flow, verify.consort, plan, lang)}${baselineSection(verify.baseline, plan, lang)}${employmentSection(employmentCharts, outcomes, plan, lang)}</main>
+${randomizationSection(verify.randomization, plan, lang)}${consortSection(flow, verify.consort, plan, lang)}${baselineSection(verify.baseline, plan, lang)}${employmentSection(employmentCharts, outcomes, plan, lang)}${qualityOfLifeSection(qualityOfLifeCharts, qualityOfLife, plan, lang)}</main>
 <footer>
 <p>${t('footer', { version })}</p>
 </footer>
 </body>
 </html>
 `;
-  return { html: page.toString(), charts: [chart, flow, ...employmentCharts] };
+  return { html: page.toString(), charts: [chart, flow, ...employmentCharts, ...qualityOfLifeCharts] };
 }
 
 /** An ingest warning in the report's language. */
@@ -203,6 +209,10 @@ sup { line-height: 0; }
 .key-result { border-left: .5rem solid ${OKABE_ITO.blue}; background: #f0f6fa; padding: .25rem 1rem .5rem; margin: 1.5rem 0; }
 .key-result h2 { border-bottom: none; margin: .75rem 0 .25rem; font-size: 1.3rem; }
 .key-result p { margin: .5rem 0; }
+table.qol td small, table.qol-sensitivity td small { color: var(--muted); font-size: .85em; }
+table.qol th.level { white-space: nowrap; }
+.scroll table.qol td.reading { white-space: normal; min-width: 9rem; }
+p.table-lede { font-size: .95rem; margin: .25rem 0 .5rem; }
 footer { margin-top: 3rem; border-top: 1px solid var(--rule); padding-top: .5rem; color: var(--muted); font-size: .9rem; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }

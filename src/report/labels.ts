@@ -4,7 +4,7 @@
  * texts; anything without a translation is shown as the data or the plan spells it.
  */
 import type { AnalysisPlan } from '../io/plan.ts';
-import { text, type Lang, type TextKey } from './texts.ts';
+import { joinList, text, type Lang, type TextKey } from './texts.ts';
 
 /** Text keys for the participant columns the report names. */
 export const VARIABLE_TEXT: Readonly<Record<string, TextKey>> = {
@@ -106,4 +106,48 @@ export function subgroupLevelLabel(variable: string, level: string, lang: Lang):
     return level;
   }
   return levelLabel(variable, level, lang);
+}
+
+/**
+ * The two arms by role: the intervention (the arm that is not the control) and the control.
+ * @example armRoles(plan) // { arm_t: 'IPS', arm_c: 'TVR' }
+ */
+export function armRoles(plan: AnalysisPlan): { arm_t: string; arm_c: string } {
+  return { arm_t: plan.arms.find((a) => a !== plan.control_arm) ?? '', arm_c: plan.control_arm };
+}
+
+/**
+ * Columns named in running text and joined with "og"/"and" ("forsøkssted, alder (år) og
+ * kjønn"), each once, in the order given.
+ * @example variablesInText(['site', 'age', 'sex'], 'en') // 'site, age (years) and sex'
+ */
+export function variablesInText(variables: readonly string[], lang: Lang): string {
+  return joinList(
+    [...new Set(variables)].map((v) => variableInText(v, lang)),
+    lang,
+    'and',
+  );
+}
+
+/**
+ * A questionnaire measure's name: the plan's label in `lang` (as the participant-flow table
+ * names it too), else the label the result carries, else the column name.
+ * @example measureLabel('qol', plan, 'en') // 'Quality of life'
+ */
+export function measureLabel(column: string, plan: AnalysisPlan, lang: Lang, fallback?: { nb: string; en: string }): string {
+  return plan.measures.find((m) => m.column === column)?.label[lang] ?? fallback?.[lang] ?? column;
+}
+
+/**
+ * A label from the plan inside a sentence: a lower-case first letter, unless the label
+ * starts with an abbreviation ("EQ-5D", "WHO-5"), which stays as written.
+ * @example labelInText('Selvvurdert helse', 'nb') // 'selvvurdert helse'
+ * @example labelInText('EQ-5D', 'en') // 'EQ-5D'
+ */
+export function labelInText(label: string, lang: Lang): string {
+  const [first, second] = [...label];
+  if (first === undefined || second === undefined || second.toLocaleLowerCase(LOCALE[lang]) !== second || second.toLocaleUpperCase(LOCALE[lang]) === second) {
+    return label;
+  }
+  return first.toLocaleLowerCase(LOCALE[lang]) + label.slice(first.length);
 }

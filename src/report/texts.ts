@@ -373,6 +373,99 @@ const nb = {
   subgroup_all: 'Alle deltakere',
   subgroup_missing_level: 'Mangler',
 
+  qol_heading: 'Livskvalitet og helse',
+  qol_intro:
+    'Deltakerne fylte ut spørreskjemaer ved start og etter {months} måneder. Skjemaene måler {measures}. Dette er tilleggsutfall: hovedutfallet i forsøket er arbeid.',
+  qol_missing:
+    'Ikke alle svarer. I måned {month} manglet svar fra {share_t} av deltakerne i {arm_t}-gruppen og {share_c} i {arm_c}-gruppen. De som svarer, kan skille seg fra dem som ikke svarer. Tilleggsanalysene til slutt i denne delen viser om det endrer resultatene.',
+  qol_missing_range: 'mellom {low} og {high}',
+  qol_adjusted:
+    'Forskjellen mellom gruppene er {arm_t} minus {arm_c} i gjennomsnittlig skår ved hver oppfølging. Den er justert for {variables} (kovariansanalyse, ANCOVA), slik analyseplanen bestemmer. Justeringen tar hensyn til forskjeller som fantes allerede ved start, og gjør sammenligningen mer presis.',
+  qol_baseline_score: 'skåren ved start',
+  qol_multiplicity:
+    'Til sammen er det gjort {count} sammenligninger (hvert skjema ved hver oppfølging). Jo flere sammenligninger, jo større er sjansen for at minst én av dem ser ut som en forskjell bare ved en tilfeldighet. Derfor er p-verdiene også justert for mange sammenligninger, {method}.',
+  qol_method_holm: 'med Holms metode, som holder sjansen for at selv én slik tilfeldig forskjell blir regnet som virkelig, lav',
+  qol_method_bh: 'med Benjamini–Hochbergs metode, som holder andelen tilfeldige funn blant forskjellene som ser tydelige ut, lav',
+  qol_table_heading: 'Forskjeller mellom gruppene ved hver oppfølging',
+  qol_when_col: 'Tidspunkt',
+  qol_n_col: '{arm}: svarte',
+  qol_mean_n_col: '{arm}: gjennomsnitt (svarte)',
+  qol_difference_col: 'Justert forskjell ({level} KI)',
+  qol_p_col: 'p-verdi (justert)',
+  qol_p_raw: 'ujustert: {p}',
+  qol_g_col: 'Hedges’ g ({level} KI)',
+  qol_reading_col: 'Hva betyr det?',
+  qol_measure_heading: '{measure}: skala fra {min} til {max}, {direction}',
+  qol_higher_better: 'høyere er bedre',
+  qol_lower_better: 'lavere er bedre',
+  qol_reading_better: 'Bedre med {arm_t}',
+  qol_reading_worse: 'Dårligere med {arm_t}',
+  qol_reading_none: 'Ingen klar forskjell',
+  qol_reading_higher: '{reading} (høyere skår)',
+  qol_reading_lower: '{reading} (lavere skår)',
+  qol_reading_not_after_correction: '{reading}, men ikke tydelig etter justering for mange sammenligninger',
+  qol_note_after_correction:
+    'Forskjellen er tydelig når denne sammenligningen ses alene (ujustert p-verdi under {alpha}), men ikke etter justering for mange sammenligninger (justert p-verdi {alpha} eller høyere). Den kan derfor skyldes tilfeldigheter og bør leses med forsiktighet.',
+  qol_note_suppressed:
+    '–: gjennomsnittet vises ikke for en gruppe der færre enn {t} personer har svart, fordi tallene da kan avsløre hva hver enkelt har svart.',
+  qol_note_no_mean: '–: ingen i gruppen svarte, så det finnes ikke noe gjennomsnitt.',
+  qol_note_not_estimable_plain: '–: tallet kan ikke beregnes.',
+  qol_note_not_estimable: '–: kan ikke beregnes fordi {reason}.',
+  qol_note_not_estimable_unknown: '–: kan ikke beregnes ({note}).',
+  qol_note_no_g: '–: Hedges’ g kan ikke beregnes, fordi det er for få svar ved start til å vite hvor mye skårene varierer.',
+  qol_note_outside_family: '–: denne sammenligningen er ikke med i justeringen for mange sammenligninger.',
+  qol_note_no_interval: 'Intervallet kan ikke beregnes.',
+  reason_no_answers_in_arm: 'én av gruppene har ingen svar',
+  reason_no_variance: 'alle svarene er like, så det finnes ingen spredning å regne med',
+  qol_lede_difference:
+    'Justert forskjell: hvor mange poeng høyere gjennomsnittlig skår er i {arm_t} enn i {arm_c}, på skjemaets egen skala (skalaen står over hvert skjema i tabellen). Et negativt tall betyr lavere skår i {arm_t}. Om høyere skår er bedre eller dårligere, avhenger av skjemaet; kolonnen «Hva betyr det?» sier det med ord.',
+  qol_lede_lower_better: 'For {measures} er lavere skår bedre.',
+  qol_lede_g:
+    'Hedges’ g: forskjellen delt på hvor mye skårene varierte mellom deltakerne ved start (standardavviket). Slik kan skjemaer med ulike skalaer sammenlignes. Som en tommelfingerregel er omtrent {small} en liten forskjell, {medium} en middels og {large} en stor.',
+  qol_note_ci:
+    '{level} KI (konfidensintervall): de forskjellene som stemmer godt med dataene. Når hele intervallet ligger på samme side av 0, er forskjellen tydelig, og da står det «bedre» eller «dårligere» i kolonnen «Hva betyr det?».',
+  qol_note_p:
+    'p-verdi: hvor sannsynlig en forskjell minst så stor som den observerte er hvis tiltaket ikke har noen virkning. Tallet øverst er justert for mange sammenligninger; den ujusterte p-verdien står under.',
+  qol_note_n: 'Svarte (tallet i parentes etter gjennomsnittet): deltakere som svarte på skjemaet ved dette tidspunktet. Den justerte forskjellen bygger på dem som svarte både ved start og ved dette tidspunktet.',
+
+  chart_qol_title: 'Gjennomsnittlig skår per tidspunkt og gruppe',
+  chart_qol_description:
+    'Én rute per skjema. Punktene viser gjennomsnittlig skår i hver gruppe ved start og ved hver oppfølging, og de loddrette strekene {level} konfidensintervall. Den loddrette aksen viser bare den delen av skalaen der gjennomsnittene ligger, så forskjellene ser større ut enn de er målt mot hele skalaen. Under navnet på skjemaet står hele skalaen og om høyere eller lavere skår er bedre.',
+  chart_qol_subtitle: 'Skala fra {min} til {max}, {direction}',
+  chart_qol_point: '{measure}, {arm}, {when}: gjennomsnitt {mean} ({ci}), {n} svar',
+  chart_qol_point_no_ci: '{measure}, {arm}, {when}: gjennomsnitt {mean}, {n} svar',
+  axis_mean_score: 'Gjennomsnittlig skår',
+  qol_mean_ci_col: '{arm}: gjennomsnitt ({level} KI)',
+
+  qol_sensitivity_heading: 'Tilleggsanalyser: betyr de manglende svarene noe?',
+  qol_sensitivity_intro:
+    'Hovedanalysen bruker bare deltakere som svarte både ved start og ved oppfølgingen. To tilleggsanalyser bruker flere av dataene og gjør andre antakelser om dem som ikke svarte: en blandet modell, som bruker svarene fra alle oppfølgingene samtidig, og multippel imputering, der manglende svar fylles inn {m} ganger med anslag ut fra det som er kjent om deltakeren. Gir de omtrent samme svar, er det lite trolig at de manglende svarene forklarer resultatene.',
+  qol_sensitivity_all_agree: 'Tilleggsanalysene gir samme retning og et like tydelig resultat som hovedanalysen for alle skjemaer og tidspunkter.',
+  qol_sensitivity_agree_where_estimable: 'Der alle analysene kan beregnes, gir tilleggsanalysene samme retning og et like tydelig resultat som hovedanalysen.',
+  qol_sensitivity_some_differ:
+    'For {list} gir minst én tilleggsanalyse en annen retning eller et annet svar på om forskjellen er tydelig, enn hovedanalysen. Les disse resultatene med ekstra forsiktighet.',
+  qol_sensitivity_not_comparable: 'For {list} kan minst én av analysene ikke beregnes.',
+  qol_sensitivity_show: 'Vis tabellen med tilleggsanalysene',
+  qol_outcome_in_text: '{measure} i måned {month}',
+  qol_ancova_col: 'Hovedanalyse, ANCOVA ({level} KI)',
+  qol_mixed_col: 'Blandet modell ({level} KI)',
+  qol_mi_col: 'Multippel imputering ({level} KI)',
+  qol_agree_col: 'Samme konklusjon som hovedanalysen?',
+  qol_mixed_name: 'blandet modell',
+  qol_mi_name: 'multippel imputering',
+  qol_disagree_direction: '{analysis}: motsatt retning',
+  qol_disagree_less_clear: '{analysis}: ikke tydelig',
+  qol_disagree_more_clear: '{analysis}: tydelig, men ikke hovedanalysen',
+  qol_disagree_missing: '{analysis}: kan ikke beregnes',
+  qol_df: 'frihetsgrader: {df}',
+  qol_fmi: 'manglende informasjon: {fmi}',
+  qol_note_mixed:
+    'Blandet modell: bruker svarene fra alle oppfølgingene i én modell, også fra deltakere som bare svarte ved noen av dem. Frihetsgradene, som bestemmer hvor bredt intervallet blir, er beregnet med Satterthwaites metode.',
+  qol_note_mi:
+    'Multippel imputering: manglende svar er fylt inn {m} ganger med anslag ut fra det som er kjent om deltakeren. Hovedanalysen er gjort på hvert av de {m} datasettene, og resultatene er slått sammen (Rubins regler). «Manglende informasjon» er hvor stor del av usikkerheten som skyldes svar som mangler.',
+  qol_note_agree:
+    'Samme konklusjon: tilleggsanalysen peker samme vei som hovedanalysen (samme fortegn), og forskjellen er tydelig i begge eller i ingen av dem (intervallet ligger helt på én side av 0, eller omfatter 0).',
+
   footer: 'Laget av ips-rct versjon {version}.',
 } as const satisfies Record<string, string>;
 
@@ -736,6 +829,99 @@ const en: Record<TextKey, string> = {
   subgroup_interaction: 'interaction: {p}',
   subgroup_all: 'All participants',
   subgroup_missing_level: 'Missing',
+
+  qol_heading: 'Quality of life and health',
+  qol_intro:
+    'Participants filled in questionnaires at the start and after {months} months. The questionnaires measure {measures}. These are secondary outcomes: the trial’s primary outcome is employment.',
+  qol_missing:
+    'Not everyone answers. In month {month}, answers were missing from {share_t} of the participants in the {arm_t} group and {share_c} in the {arm_c} group. Those who answer may differ from those who do not. The additional analyses at the end of this section show whether that changes the results.',
+  qol_missing_range: 'between {low} and {high}',
+  qol_adjusted:
+    'The difference between the groups is {arm_t} minus {arm_c} in the mean score at each follow-up. It is adjusted for {variables} (analysis of covariance, ANCOVA), as the analysis plan specifies. The adjustment takes account of differences that were already there at the start and makes the comparison more precise.',
+  qol_baseline_score: 'the score at the start',
+  qol_multiplicity:
+    'In all, {count} comparisons were made (each questionnaire at each follow-up). The more comparisons, the greater the chance that at least one of them looks like a difference by chance alone. The p-values are therefore also corrected for multiple comparisons, {method}.',
+  qol_method_holm: 'with Holm’s method, which keeps the chance that even one such chance difference is taken as real low',
+  qol_method_bh: 'with the Benjamini–Hochberg method, which keeps the share of chance findings among the differences that look clear low',
+  qol_table_heading: 'Differences between the groups at each follow-up',
+  qol_when_col: 'Time',
+  qol_n_col: '{arm}: answered',
+  qol_mean_n_col: '{arm}: mean (answered)',
+  qol_difference_col: 'Adjusted difference ({level} CI)',
+  qol_p_col: 'p-value (corrected)',
+  qol_p_raw: 'uncorrected: {p}',
+  qol_g_col: 'Hedges’ g ({level} CI)',
+  qol_reading_col: 'What it means',
+  qol_measure_heading: '{measure}: scale from {min} to {max}, {direction}',
+  qol_higher_better: 'higher is better',
+  qol_lower_better: 'lower is better',
+  qol_reading_better: 'Better with {arm_t}',
+  qol_reading_worse: 'Worse with {arm_t}',
+  qol_reading_none: 'No clear difference',
+  qol_reading_higher: '{reading} (higher scores)',
+  qol_reading_lower: '{reading} (lower scores)',
+  qol_reading_not_after_correction: '{reading}, but not clear after correcting for multiple comparisons',
+  qol_note_after_correction:
+    'The difference is clear when this comparison is taken on its own (uncorrected p-value below {alpha}), but not after correcting for multiple comparisons (corrected p-value {alpha} or above). It may therefore be due to chance and should be read with caution.',
+  qol_note_suppressed:
+    '–: the mean is not shown for a group in which fewer than {t} people answered, because the numbers could then reveal what each person answered.',
+  qol_note_no_mean: '–: nobody in the group answered, so there is no mean.',
+  qol_note_not_estimable_plain: '–: the number cannot be estimated.',
+  qol_note_not_estimable: '–: cannot be estimated because {reason}.',
+  qol_note_not_estimable_unknown: '–: cannot be estimated ({note}).',
+  qol_note_no_g: '–: Hedges’ g cannot be estimated, because there are too few answers at the start to know how much the scores vary.',
+  qol_note_outside_family: '–: this comparison is not part of the correction for multiple comparisons.',
+  qol_note_no_interval: 'The interval cannot be estimated.',
+  reason_no_answers_in_arm: 'one of the groups has no answers',
+  reason_no_variance: 'all the answers are the same, so there is no spread to work with',
+  qol_lede_difference:
+    'Adjusted difference: how many points higher the mean score is in {arm_t} than in {arm_c}, on the questionnaire’s own scale (the scale is given above each questionnaire in the table). A negative number means lower scores in {arm_t}. Whether a higher score is better or worse depends on the questionnaire; the column “What it means” says so in words.',
+  qol_lede_lower_better: 'For {measures}, a lower score is better.',
+  qol_lede_g:
+    'Hedges’ g: the difference divided by how much the scores varied between participants at the start (the standard deviation). This way questionnaires with different scales can be compared. As a rule of thumb, about {small} is a small difference, {medium} a medium one and {large} a large one.',
+  qol_note_ci:
+    '{level} CI (confidence interval): the differences that agree well with the data. When the whole interval lies on one side of 0, the difference is clear, and the column “What it means” says “better” or “worse”.',
+  qol_note_p:
+    'p-value: how likely a difference at least as large as the one observed would be if the intervention had no effect. The number on top is corrected for multiple comparisons; the uncorrected p-value is below it.',
+  qol_note_n: 'Answered (the number in brackets after the mean): participants who answered the questionnaire at this time. The adjusted difference is based on those who answered both at the start and at this time.',
+
+  chart_qol_title: 'Mean score by time and group',
+  chart_qol_description:
+    'One panel per questionnaire. Points show the mean score in each group at the start and at each follow-up, and the vertical lines the {level} confidence interval. The vertical axis shows only the part of the scale where the means lie, so the differences look larger than they are against the whole scale. Below the questionnaire’s name are the whole scale and whether a higher or a lower score is better.',
+  chart_qol_subtitle: 'Scale from {min} to {max}, {direction}',
+  chart_qol_point: '{measure}, {arm}, {when}: mean {mean} ({ci}), {n} answers',
+  chart_qol_point_no_ci: '{measure}, {arm}, {when}: mean {mean}, {n} answers',
+  axis_mean_score: 'Mean score',
+  qol_mean_ci_col: '{arm}: mean ({level} CI)',
+
+  qol_sensitivity_heading: 'Additional analyses: do the missing answers matter?',
+  qol_sensitivity_intro:
+    'The main analysis uses only participants who answered both at the start and at the follow-up. Two additional analyses use more of the data and make other assumptions about those who did not answer: a mixed model, which uses the answers from all follow-ups at once, and multiple imputation, in which missing answers are filled in {m} times with estimates based on what is known about the participant. If they give about the same answer, the missing answers are unlikely to explain the results.',
+  qol_sensitivity_all_agree: 'The additional analyses give the same direction and an equally clear result as the main analysis for every questionnaire and time.',
+  qol_sensitivity_agree_where_estimable: 'Where every analysis can be estimated, the additional analyses give the same direction and an equally clear result as the main analysis.',
+  qol_sensitivity_some_differ:
+    'For {list}, at least one additional analysis gives a different direction, or a different answer on whether the difference is clear, than the main analysis. Read these results with extra caution.',
+  qol_sensitivity_not_comparable: 'For {list}, at least one of the analyses cannot be estimated.',
+  qol_sensitivity_show: 'Show the table of additional analyses',
+  qol_outcome_in_text: '{measure} at month {month}',
+  qol_ancova_col: 'Main analysis, ANCOVA ({level} CI)',
+  qol_mixed_col: 'Mixed model ({level} CI)',
+  qol_mi_col: 'Multiple imputation ({level} CI)',
+  qol_agree_col: 'Same conclusion as the main analysis?',
+  qol_mixed_name: 'mixed model',
+  qol_mi_name: 'multiple imputation',
+  qol_disagree_direction: '{analysis}: opposite direction',
+  qol_disagree_less_clear: '{analysis}: not clear',
+  qol_disagree_more_clear: '{analysis}: clear, but the main analysis is not',
+  qol_disagree_missing: '{analysis}: cannot be estimated',
+  qol_df: 'degrees of freedom: {df}',
+  qol_fmi: 'missing information: {fmi}',
+  qol_note_mixed:
+    'Mixed model: uses the answers from all follow-ups in one model, including those of participants who answered at only some of them. The degrees of freedom, which decide how wide the interval is, were computed with Satterthwaite’s method.',
+  qol_note_mi:
+    'Multiple imputation: missing answers were filled in {m} times with estimates based on what is known about the participant. The main analysis was run on each of the {m} data sets and the results were combined (Rubin’s rules). “Missing information” is how much of the uncertainty is due to answers that are missing.',
+  qol_note_agree:
+    'Same conclusion: the additional analysis points the same way as the main analysis (the same sign), and the difference is clear in both or in neither (the interval lies wholly on one side of 0, or includes 0).',
 
   footer: 'Generated by ips-rct version {version}.',
 };

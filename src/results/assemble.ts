@@ -8,6 +8,7 @@ import type { BaselineTable } from '../design/baseline.ts';
 import type { ConsortFlow } from '../design/consort.ts';
 import type { RandomizationResult, VerifyResult } from '../design/verify.ts';
 import type { OutcomesResult } from '../outcomes/outcomes.ts';
+import type { QualityOfLifeResult } from '../quality-of-life/quality-of-life-results.ts';
 
 /** Bumped when a key is renamed or removed (adding keys does not bump it). */
 export const RESULTS_SCHEMA_VERSION = 1;
@@ -23,11 +24,13 @@ export interface Results {
   employment_over_time: OutcomesResult['employment_over_time'];
   time_to_first_job: OutcomesResult['time_to_first_job'];
   employment_subgroups: OutcomesResult['employment_subgroups'];
+  quality_of_life: QualityOfLifeResult['quality_of_life'];
+  quality_of_life_methods: QualityOfLifeResult['quality_of_life_methods'];
   ingest: IngestSummary;
 }
 
 /** Builds the results object from the plan, the ingest summary and the verify stage's findings. */
-export function assembleResults(plan: AnalysisPlan, summary: IngestSummary, verify: VerifyResult, outcomes: OutcomesResult): Results {
+export function assembleResults(plan: AnalysisPlan, summary: IngestSummary, verify: VerifyResult, outcomes: OutcomesResult, qualityOfLife: QualityOfLifeResult): Results {
   return {
     schema_version: RESULTS_SCHEMA_VERSION,
     trial: { name: plan.trial.name, registration: plan.trial.registration ?? null },
@@ -44,6 +47,8 @@ export function assembleResults(plan: AnalysisPlan, summary: IngestSummary, veri
     employment_over_time: outcomes.employment_over_time,
     time_to_first_job: outcomes.time_to_first_job,
     employment_subgroups: outcomes.employment_subgroups,
+    quality_of_life: qualityOfLife.quality_of_life,
+    quality_of_life_methods: qualityOfLife.quality_of_life_methods,
     ingest: summary,
   };
 }

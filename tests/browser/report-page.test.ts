@@ -13,7 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/report/html-report.ts';
 import { cli, SAMPLE, tempDir } from '../helpers/cli.ts';
-import { OUTCOMES, PLAN, SUMMARY, VERIFY, VERIFY_UNVERIFIED } from '../report/fixtures.ts';
+import { OUTCOMES, PLAN, QUALITY_OF_LIFE, SUMMARY, VERIFY, VERIFY_UNVERIFIED } from '../report/fixtures.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveBrowser = existsSync(CHROMIUM);
@@ -93,9 +93,10 @@ describe.skipIf(!haveBrowser)('the report page in Chromium', () => {
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
       expect(await page.locator('svg').count()).toBeGreaterThan(0);
       expect(await page.locator('h1').innerText()).toContain('IPS');
-      expect(await sectionIds(page)).toEqual(['key-result', 'data-received', 'randomization', 'participant-flow', 'baseline', 'employment']);
+      expect(await sectionIds(page)).toEqual(['key-result', 'data-received', 'randomization', 'participant-flow', 'baseline', 'employment', 'quality-of-life']);
       expect(await page.locator('#consort-flow svg').isVisible()).toBe(true);
-      for (const id of ['employment-over-time', 'time-to-first-job', 'subgroups']) expect(await page.locator(`#${id} svg`).isVisible()).toBe(true);
+      for (const id of ['employment-over-time', 'time-to-first-job', 'subgroups', 'quality-of-life-means']) expect(await page.locator(`#${id} svg`).isVisible()).toBe(true);
+      expect(await page.locator('table.qol').isVisible()).toBe(true);
       expect(await page.locator('table.results').isVisible()).toBe(true);
       expect(await overlappingForestTexts(page)).toEqual([]);
       expect(await page.locator('table.baseline tbody').count()).toBe(5);
@@ -111,7 +112,7 @@ describe.skipIf(!haveBrowser)('the report page in Chromium', () => {
   it('shows the warning for an unverified allocation first in the page, and keeps diagram text in its boxes', async () => {
     for (const [lang, verify] of [['en', VERIFY_UNVERIFIED], ['nb', VERIFY]] as const) {
       const file = join(tempDir(), 'index.html');
-      writeFileSync(file, (await renderReport({ summary: SUMMARY, plan: PLAN, verify, outcomes: OUTCOMES, lang, version: '0.1.0' })).html);
+      writeFileSync(file, (await renderReport({ summary: SUMMARY, plan: PLAN, verify, outcomes: OUTCOMES, qualityOfLife: QUALITY_OF_LIFE, lang, version: '0.1.0' })).html);
       const { page, url, errors, requests } = await open(browser, file);
       const alert = page.getByRole('alert');
       if (verify.randomization.allowed_unverified) {
@@ -133,7 +134,7 @@ describe.skipIf(!haveBrowser)('the report page in Chromium', () => {
   it('shows the main result near the top and the employment section with its figures and tables', async () => {
     for (const lang of ['nb', 'en'] as const) {
       const file = join(tempDir(), 'index.html');
-      writeFileSync(file, (await renderReport({ summary: SUMMARY, plan: PLAN, verify: VERIFY, outcomes: OUTCOMES, lang, version: '0.1.0' })).html);
+      writeFileSync(file, (await renderReport({ summary: SUMMARY, plan: PLAN, verify: VERIFY, outcomes: OUTCOMES, qualityOfLife: QUALITY_OF_LIFE, lang, version: '0.1.0' })).html);
       const { page, url, errors, requests } = await open(browser, file);
       // The main result comes first in <main> when there is no warning.
       expect(await page.locator('main > :first-child').getAttribute('class')).toBe('key-result');
@@ -151,6 +152,17 @@ describe.skipIf(!haveBrowser)('the report page in Chromium', () => {
         expect(await figure.locator('details tbody tr').count()).toBeGreaterThan(3);
       }
       expect(await overlappingForestTexts(page)).toEqual([]);
+      // The questionnaire section: the table fits the page (its reading column is not scrolled
+      // out of sight), and the chart's numbers unfold.
+      const qol = page.locator('section[aria-labelledby="quality-of-life"]');
+      expect(await qol.locator('table.qol tbody tr').count()).toBe(5 * 3);
+      expect(await qol.locator('table.qol').evaluate((t) => t.parentElement!.scrollWidth <= t.parentElement!.clientWidth)).toBe(true);
+      const means = page.locator('#quality-of-life-means');
+      expect(await means.locator('svg').isVisible()).toBe(true);
+      await means.locator('summary').click();
+      expect(await means.locator('details tbody tr').count()).toBe(5 * 4);
+      await qol.locator('details summary').last().click();
+      expect(await qol.locator('table.qol-sensitivity').isVisible()).toBe(true);
       if (process.env.IPS_RCT_SCREENSHOT) await page.screenshot({ path: `${process.env.IPS_RCT_SCREENSHOT}-employment-${lang}.png`, fullPage: true });
       await page.close();
       expect(errors).toEqual([]);

@@ -23,7 +23,7 @@ export function tempDir(prefix = 'ips-rct-'): string {
 
 /**
  * A copy of the shipped sample in a temporary folder, to break on purpose. Its plan asks
- * for few resamples and redraws (200 and 500), so the many CLI runs of the suite stay
+ * for few resamples, redraws and imputations (200, 500 and 5), so the many CLI runs of the suite stay
  * quick; runs on the shipped sample itself use the plan's full counts.
  */
 export function sampleCopy(): string {
@@ -31,7 +31,7 @@ export function sampleCopy(): string {
   cpSync(SAMPLE, dir, { recursive: true });
   const planPath = join(dir, 'analysis-plan.json');
   const plan = JSON.parse(readFileSync(planPath, 'utf8'));
-  writeFileSync(planPath, JSON.stringify({ ...plan, bootstrap_resamples: 200, permutations: 500 }, null, 2));
+  writeFileSync(planPath, JSON.stringify({ ...plan, bootstrap_resamples: 200, permutations: 500, imputations: 5 }, null, 2));
   return dir;
 }
 

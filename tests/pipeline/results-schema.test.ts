@@ -37,6 +37,7 @@ function failedWith(r: Json, ...problems: Json[]): void {
 
 const age = (r: Json) => r.baseline.variables.find((v: Json) => v.variable === 'age');
 const sex = (r: Json) => r.baseline.variables.find((v: Json) => v.variable === 'sex');
+const qolRow = (r: Json, month: number) => r.quality_of_life.find((x: Json) => x.measure === 'qol' && x.month === month);
 
 /** The variable's SMD withheld, as when any of its counts or summaries is hidden. */
 const withheld = (v: Json) => Object.assign(v, { smd: null, smd_note: 'suppressed', imbalanced: null });
@@ -64,6 +65,16 @@ describe('results.schema.json', () => {
   });
 
   const accepted: [string, (r: Json) => void][] = [
+    ['a follow-up wave with no answers in an arm', (r) => {
+      const row = qolRow(r, 12);
+      const none = { estimate: null, se: null, ci: null, df: null, p: null, note: 'no_answers_in_arm' };
+      Object.assign(row.difference, none, { p_adjusted: null, reading: null });
+      Object.assign(row.mixed_model, none);
+      Object.assign(row.multiple_imputation, none, { fmi: null, riv: null });
+      Object.assign(row.hedges_g, { estimate: null, ci: null, correction: null });
+      Object.assign(row.arms.TVR, { n: 0, missing: 181, share_missing: 1, mean: null, sd: null, ci: null, suppressed: false });
+    }],
+    ['a measure with no spread', (r) => Object.assign(qolRow(r, 12).difference, { ci: null, p: null, p_adjusted: null, note: 'no_variance', reading: null })],
     ['a failed verification with one problem of every kind', (r) =>
       failedWith(
         r,
@@ -211,6 +222,25 @@ describe('results.schema.json', () => {
     ['the same arm twice', (r) => (r.analysis.arms = ['IPS', 'IPS'])],
     ['an extra key in trial', (r) => (r.trial.sponsor = 'x')],
     ['schema_version 2', (r) => (r.schema_version = 2)],
+    ['quality of life missing', (r) => delete r.quality_of_life],
+    ['quality-of-life methods missing', (r) => delete r.quality_of_life_methods],
+    ['a baseline row with a difference', (r) => (qolRow(r, 0).difference = qolRow(r, 12).difference)],
+    ['a follow-up row without a difference', (r) => (qolRow(r, 12).difference = null)],
+    ['a baseline row at month 6', (r) => (qolRow(r, 0).month = 6)],
+    ['a follow-up row flagged baseline', (r) => (qolRow(r, 12).baseline = true)],
+    ['a suppressed wave summary with a mean', (r) => (qolRow(r, 12).arms.IPS.suppressed = true)],
+    ['a share missing above 1', (r) => (qolRow(r, 12).arms.IPS.share_missing = 1.2)],
+    ['an adjusted p above 1', (r) => (qolRow(r, 12).difference.p_adjusted = 1.5)],
+    ['an unknown reading', (r) => (qolRow(r, 12).difference.reading = 'improved')],
+    ['a negative SE', (r) => (qolRow(r, 12).difference.se = -0.1)],
+    ['a mixed model without Satterthwaite', (r) => (qolRow(r, 12).mixed_model.df_method = 'kenward-roger')],
+    ['one imputation', (r) => (qolRow(r, 12).multiple_imputation.m = 1)],
+    ['a fraction of missing information above 1', (r) => (qolRow(r, 12).multiple_imputation.fmi = 1.1)],
+    ['a Hedges correction above 1', (r) => (qolRow(r, 12).hedges_g.correction = 1.01)],
+    ['an extra key in a wave row', (r) => (qolRow(r, 12).cohen_d = 0.3)],
+    ['an unknown multiplicity method', (r) => (r.quality_of_life_methods.multiplicity = 'bonferroni')],
+    ['a baseline wave in the family', (r) => r.quality_of_life_methods.family.push({ measure: 'qol', month: 0 })],
+    ['a negative participant variance', (r) => (r.quality_of_life_methods.mixed_models[0].participant_variance = -1)],
   ];
 
   it.each(rejected)('rejects %s', (_, change) => {
