@@ -6,6 +6,8 @@
 import { Violation } from './errors.ts';
 import { isIdentifierColumnName } from './identifiers.ts';
 import { message } from './messages.ts';
+import { validateCosts, type CostParameters, type CostSectionFile } from './plan-costs.ts';
+import { isFiniteNumber, isInt, isIntArray, isObject, isStrictlyIncreasing, type Add, type UnknownKeys } from './plan-checks.ts';
 
 /** A questionnaire measure declared in the plan. */
 export interface Measure {
@@ -49,8 +51,6 @@ export interface ScreeningPlan {
   excluded: { reason: { nb: string; en: string }; n: number }[];
 }
 
-/** Cost parameters for the cost–benefit model (used from the cost–benefit issue on). */
-export type CostSection = Record<string, unknown>;
 
 export interface AnalysisPlan {
   trial: { name: string; registration?: string };
@@ -85,7 +85,8 @@ export interface AnalysisPlan {
   permutations: number;
   seed: number;
   small_cell_threshold: number;
-  costs: CostSection;
+  /** Cost–benefit parameters; null when the plan has none (no cost–benefit analysis). */
+  costs: CostParameters | null;
   report_language: 'nb' | 'en';
   randomization: RandomizationPlan;
   screening: ScreeningPlan | null;
@@ -100,7 +101,8 @@ const DEFAULT_AGE_GROUPS = [30];
 const DEFAULT_IMPUTATIONS = 20;
 
 /** A plan as written in analysis-plan.json: the sections with defaults may be left out. */
-export type PlanFile = Omit<AnalysisPlan, 'randomization' | 'screening' | 'subgroups' | 'age_groups' | 'imputations'> & {
+export type PlanFile = Omit<AnalysisPlan, 'randomization' | 'screening' | 'subgroups' | 'age_groups' | 'imputations' | 'costs'> & {
+  costs?: CostSectionFile | Record<string, never>;
   subgroups?: Subgroup[];
   imputations?: number;
   age_groups?: number[];
@@ -241,12 +243,13 @@ export function validatePlan(raw: Json, file: string): { plan?: AnalysisPlan; vi
   if (!isInt(p.permutations, 1)) add('permutations', message.positiveInteger, p.permutations);
   if (!isInt(p.seed, 0) || (p.seed as number) > 0xffffffff) add('seed', message.planSeed, p.seed);
   if (!isInt(p.small_cell_threshold, 1)) add('small_cell_threshold', message.positiveInteger, p.small_cell_threshold);
-  if (p.costs !== undefined && !isObject(p.costs)) add('costs', message.planObject, p.costs);
   const langs = ['nb', 'en'];
   if (typeof p.report_language !== 'string' || !langs.includes(p.report_language)) add('report_language', message.oneOf(langs), p.report_language);
 
   const randomization = validateRandomization(p.randomization, armsOk ? (arms as string[]) : null, add, unknownKeys);
   const screening = validateScreening(p.screening, add, unknownKeys);
+  const registryLast = isObject(p.registry_months) && isInt(p.registry_months.last, 0) ? p.registry_months.last : null;
+  const costs = validateCosts(p.costs, armsOk ? (arms as string[]) : null, armsOk && typeof p.control_arm === 'string' ? p.control_arm : null, registryLast, add, unknownKeys);
 
   const known = new Set([
     '$schema', '$comment', 'trial', 'arms', 'control_arm', 'stratification', 'timepoints', 'primary_timepoint',
@@ -257,7 +260,7 @@ export function validatePlan(raw: Json, file: string): { plan?: AnalysisPlan; vi
   for (const key of Object.keys(p)) if (!known.has(key)) add(key, message.planUnknownField, key);
 
   if (v.length > 0) return { violations: v };
-  const plan = { ...(p as unknown as AnalysisPlan), costs: (p.costs ?? {}) as CostSection, randomization: randomization!, screening, subgroups: subgroups as Subgroup[], age_groups: ageGroups as number[], imputations: imputations as number };
+  const plan = { ...(p as unknown as AnalysisPlan), costs, randomization: randomization!, screening, subgroups: subgroups as Subgroup[], age_groups: ageGroups as number[], imputations: imputations as number };
   return { plan, violations: v };
 }
 
@@ -266,8 +269,6 @@ export function isAllocationSeed(seed: string): boolean {
   return seed !== '' && seed.length <= 200 && !/\p{Cc}/u.test(seed);
 }
 
-type Add = (field: string, rule: string, found: unknown) => void;
-type UnknownKeys = (obj: Record<string, unknown>, at: string, known: string[]) => void;
 
 const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
 /** Slots per stratum: far beyond any trial, small enough to generate in memory. */
@@ -372,22 +373,6 @@ function validateScreening(raw: unknown, add: Add, unknownKeys: UnknownKeys): Sc
     if (reasonOk && isInt(e.n, 0)) excluded.push({ reason: { nb: reason.nb as string, en: reason.en as string }, n: e.n });
   }
   return isInt(raw.assessed, 0) ? { assessed: raw.assessed, excluded } : null;
-}
-
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-function isFiniteNumber(x: unknown): x is number {
-  return typeof x === 'number' && Number.isFinite(x);
-}
-function isInt(x: unknown, min: number): x is number {
-  return Number.isInteger(x) && (x as number) >= min;
-}
-function isIntArray(x: unknown, min: number): x is number[] {
-  return Array.isArray(x) && x.every((e) => isInt(e, min));
-}
-function isStrictlyIncreasing(xs: number[]): boolean {
-  return xs.every((x, i) => i === 0 || x > xs[i - 1]!);
 }
 
 /** Short, safe rendering of a plan value for a message (plans hold no participant data). */

@@ -9,6 +9,7 @@ export const ANALYSIS_STREAM = {
   earningsBootstrap: 101,
   adjustedRiskDifference: 200,
   randomizationTest: 300,
+  costBenefit: 900,
 } as const;
 
 /** The generator for one procedure, at one timepoint (month) where it runs per timepoint. */

@@ -53,7 +53,9 @@ export function samplePlan(allocation: SampleAllocation): SamplePlan {
       '(allocation.csv, verified by the pipeline): the published 229:181 split is further apart than 1:1 permuted blocks ' +
       'within six sites allow, and simple randomization gives a split at least that uneven with a probability of about ' +
       `2 %, so with 410 participants the list's seed is the first of "${seedBase(allocation)}-0", "${seedBase(allocation)}-1", ... ` +
-      'whose list gives exactly that split (other sizes take the first).',
+      'whose list gives exactly that split (other sizes take the first). The cost section is invented too: the trial\'s ' +
+      'costs per participant, tax and benefit assumptions and break-even wage are not published in figures, so the amounts ' +
+      'are placeholders of a plausible size, to be replaced by the evaluator\'s own.',
     trial: { name: 'Individuell jobbstøtte (IPS): syntetiske data etter det norske multisenterforsøket', registration: 'NCT01964092' },
     arms: ['IPS', 'TVR'],
     control_arm: 'TVR',
@@ -72,7 +74,20 @@ export function samplePlan(allocation: SampleAllocation): SamplePlan {
     permutations: 10_000,
     seed: 20130901,
     small_cell_threshold: 3,
-    costs: {},
+    costs: {
+      price_year: 2016,
+      cost_per_participant: { IPS: 110000, TVR: 30000 },
+      window_months: 18,
+      discount_rate: 0.04,
+      employer_contribution_rate: 0.141,
+      productivity_share: 1,
+      income_tax_rate: 0.25,
+      benefits_saved_per_month: 12000,
+      reference_wage: {
+        monthly_nok: 25000,
+        source: 'Placeholder for the synthetic sample (about a part-time wage); use SSB\'s median monthly earnings of part-time employees in the price year.',
+      },
+    },
     report_language: 'nb',
     randomization: {
       method: SAMPLE_DESIGN.method,
