@@ -33,7 +33,7 @@ export interface BreakEvenWage {
    * Null when monthly_nok is null.
    */
   ci: [number, number | null] | null;
-  /** Median of the bootstrap distribution (null when over half the resamples have no break-even). */
+  /** Median of the bootstrap distribution, resamples where any wage pays counting as 0 (null when over half have no break-even). */
   median_nok: number | null;
   reason: NoBreakEvenReason | null;
 }
@@ -52,6 +52,8 @@ export interface EmploymentEffect {
   extra_months: BootstrapEstimate;
   /** The same, undiscounted. */
   extra_months_undiscounted: number;
+  /** Months of the window where an arm has no registry data: they count as no difference. */
+  months_without_data: number;
   /** Mean monthly difference over the last `last_effect_months` of the window: the size that persists in the scenarios. */
   last_effect: BootstrapEstimate;
 }

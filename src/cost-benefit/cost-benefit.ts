@@ -70,6 +70,7 @@ export function analyseCostBenefit(dataset: Dataset, plan: AnalysisPlan, log: (l
       monthly_difference: observed.differences.map((difference, k) => ({ month: k + 1, difference })),
       extra_months: windowScenario.extra_months,
       extra_months_undiscounted: discountedMonths(observed.differences, 0),
+      months_without_data: observed.differences.filter((d) => d === null).length,
       last_effect: estimate(observed.last, replicates.map((e) => e.last), plan.confidence_level),
     },
     break_even_wage: windowScenario.society.break_even_wage,
@@ -93,12 +94,13 @@ function estimate(point: number, replicates: readonly number[], level: number): 
 }
 
 /**
- * The break-even wage and its bootstrap spread. A resample without a break-even (no effect)
- * counts as an infinitely high wage, so an interval end that falls among those is null.
+ * The break-even wage and its bootstrap spread. A resample where no wage pays (no effect)
+ * counts as an infinitely high wage, so an interval end that falls among those is null; one
+ * where any wage pays (no extra cost, or saved benefits cover it) counts as a wage of 0.
  */
 function breakEvenWage(point: BreakEven, replicates: readonly BreakEven[], level: number): BreakEvenWage {
   if (point.wage === null) return { monthly_nok: null, annual_nok: null, ci: null, median_nok: null, reason: point.reason };
-  const sorted = replicates.map((r) => r.wage ?? Infinity).sort((a, b) => a - b);
+  const sorted = replicates.map(replicateWage).sort((a, b) => a - b);
   const alpha = (1 - level) / 2;
   const low = finiteQuantile(sorted, alpha);
   const high = finiteQuantile(sorted, 1 - alpha);
@@ -109,6 +111,12 @@ function breakEvenWage(point: BreakEven, replicates: readonly BreakEven[], level
     median_nok: finiteQuantile(sorted, 0.5),
     reason: null,
   };
+}
+
+/** A resample's break-even wage on one scale: 0 when any wage pays, +Infinity when none does. */
+function replicateWage(r: BreakEven): number {
+  if (r.wage !== null) return r.wage;
+  return r.reason === 'no_extra_cost' || r.reason === 'covered_without_wage' ? 0 : Infinity;
 }
 
 /** Type-7 quantile (as R's default) of sorted values that may end in +Infinity; null when it needs one. */

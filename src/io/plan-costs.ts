@@ -82,6 +82,12 @@ export const COST_DEFAULTS = {
 } as const;
 
 const SCENARIO_ID = /^[a-z0-9_]{1,40}$/;
+/** The largest amount accepted, NOK: far above any program cost, and far from overflow. */
+const MAX_AMOUNT = 1e9;
+
+function isAmount(x: unknown): x is number {
+  return isFiniteNumber(x) && x >= 0 && x <= MAX_AMOUNT;
+}
 /** Where each sensitivity range must lie (the same bounds as the parameter itself; productivity above 0). */
 const SENSITIVITY_BOUNDS: Record<string, [number, number]> = {
   discount_rate: [0, 0.2],
@@ -91,16 +97,16 @@ const SENSITIVITY_BOUNDS: Record<string, [number, number]> = {
 
 /** A scenario's default id: constant_3y, decay_30pct_10y. */
 function scenarioId(s: { kind: 'constant' | 'decay'; years: number; annual_decay?: number }): string {
-  return s.kind === 'constant' ? `constant_${s.years}y` : `decay_${Math.round(100 * s.annual_decay!)}pct_${s.years}y`;
+  return s.kind === 'constant' ? `constant_${s.years}y` : `decay_${String(100 * s.annual_decay!).replace('.', '_')}pct_${s.years}y`;
 }
 
 /**
  * Validates the plan's `costs` (null when absent or empty: no cost–benefit analysis) and fills
- * in defaults. `arms`, `controlArm` and `lastRegistryMonth` come from the rest of the plan (null when those
+ * in defaults. `arms`, `controlArm` and `registry` (the plan's registry_months) come from the rest of the plan (null when those
  * fields are themselves invalid: the checks that need them are skipped).
  */
 export function validateCosts(
-  raw: unknown, arms: string[] | null, controlArm: string | null, lastRegistryMonth: number | null, add: Add, unknownKeys: UnknownKeys,
+  raw: unknown, arms: string[] | null, controlArm: string | null, registry: { first: number; last: number } | null, add: Add, unknownKeys: UnknownKeys,
 ): CostParameters | null {
   if (raw === undefined || raw === null) return null;
   if (!isObject(raw)) {
@@ -108,6 +114,8 @@ export function validateCosts(
     return null;
   }
   if (Object.keys(raw).length === 0) return null;
+  const lastRegistryMonth = registry?.last ?? null;
+  const firstRegistryMonth = registry?.first ?? null;
   unknownKeys(raw, 'costs', [
     'currency', 'price_year', 'cost_per_participant', 'window_months', 'discount_rate', 'employer_contribution_rate', 'productivity_share',
     'income_tax_rate', 'benefits_saved_per_month', 'reference_wage', 'last_effect_months', 'persistence', 'sensitivity',
@@ -125,7 +133,7 @@ export function validateCosts(
   if (!isObject(costs)) fail('costs.cost_per_participant', message.planCostPerArm, costs);
   else if (arms) {
     unknownKeys(costs, 'costs.cost_per_participant', arms);
-    for (const arm of arms) if (!isFiniteNumber(costs[arm]) || (costs[arm] as number) < 0) fail(`costs.cost_per_participant.${arm}`, message.planNonNegativeAmount, costs[arm]);
+    for (const arm of arms) if (!isAmount(costs[arm])) fail(`costs.cost_per_participant.${arm}`, message.planNonNegativeAmount, costs[arm]);
   }
 
   const rate = (key: string, max: number, dflt: number): number => {
@@ -140,17 +148,19 @@ export function validateCosts(
   if (productivity_share === 0) fail('costs.productivity_share', message.planFractionRange(2), raw.productivity_share);
 
   const benefits = raw.benefits_saved_per_month ?? COST_DEFAULTS.benefits_saved_per_month;
-  if (!isFiniteNumber(benefits) || benefits < 0) fail('costs.benefits_saved_per_month', message.planNonNegativeAmount, raw.benefits_saved_per_month);
+  if (!isAmount(benefits)) fail('costs.benefits_saved_per_month', message.planNonNegativeAmount, raw.benefits_saved_per_month);
 
   const window = raw.window_months ?? lastRegistryMonth;
   if (!isInt(window, 1) || (lastRegistryMonth !== null && (window as number) > lastRegistryMonth)) {
     fail('costs.window_months', message.planWindow(lastRegistryMonth), raw.window_months);
   }
+  // The window is months 1 … W after randomization, so the registry must start by month 1.
+  if (firstRegistryMonth !== null && firstRegistryMonth > 1) fail('costs.window_months', message.planWindowStart(firstRegistryMonth), raw.window_months);
   const lastEffect = raw.last_effect_months ?? Math.min(COST_DEFAULTS.last_effect_months, isInt(window, 1) ? window : 1);
   if (!isInt(lastEffect, 1) || (isInt(window, 1) && lastEffect > window)) fail('costs.last_effect_months', message.planLastEffect, raw.last_effect_months);
 
   const ref = raw.reference_wage;
-  if (!isObject(ref) || !isFiniteNumber(ref.monthly_nok) || ref.monthly_nok <= 0 || typeof ref.source !== 'string' || ref.source.trim() === '' || ref.source.length > 300) {
+  if (!isObject(ref) || !isAmount(ref.monthly_nok) || ref.monthly_nok <= 0 || typeof ref.source !== 'string' || ref.source.trim() === '' || ref.source.length > 300) {
     fail('costs.reference_wage', message.planReferenceWage, ref);
   } else unknownKeys(ref, 'costs.reference_wage', ['monthly_nok', 'source']);
 
@@ -198,7 +208,7 @@ export function validateCosts(
       else sensitivity[key] = [low, high];
     }
   }
-  if (before.count > 0) return null;
+  if (before.count > 0 || arms === null) return null;
   return {
     currency: 'NOK',
     price_year: raw.price_year as number,

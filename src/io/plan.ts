@@ -248,8 +248,9 @@ export function validatePlan(raw: Json, file: string): { plan?: AnalysisPlan; vi
 
   const randomization = validateRandomization(p.randomization, armsOk ? (arms as string[]) : null, add, unknownKeys);
   const screening = validateScreening(p.screening, add, unknownKeys);
-  const registryLast = isObject(p.registry_months) && isInt(p.registry_months.last, 0) ? p.registry_months.last : null;
-  const costs = validateCosts(p.costs, armsOk ? (arms as string[]) : null, armsOk && typeof p.control_arm === 'string' ? p.control_arm : null, registryLast, add, unknownKeys);
+  const registry = isObject(p.registry_months) && isInt(p.registry_months.first, 0) && isInt(p.registry_months.last, 0)
+    ? { first: p.registry_months.first, last: p.registry_months.last } : null;
+  const costs = validateCosts(p.costs, armsOk ? (arms as string[]) : null, armsOk && typeof p.control_arm === 'string' ? p.control_arm : null, registry, add, unknownKeys);
 
   const known = new Set([
     '$schema', '$comment', 'trial', 'arms', 'control_arm', 'stratification', 'timepoints', 'primary_timepoint',

@@ -49,15 +49,22 @@ export function mixedModelAnalysis(
   });
   if (months.length === 0 || obs.length === 0) return none('no_answers');
 
-  const frame = modelFrame(dataset, obs.map((o) => o.i), {
-    baseline: obs.map((o) => scores.values[0]![o.i]!),
-  });
-  const waveLevels = months.map(String);
-  const design = designMatrix({ ...frame, wave: obs.map((o) => String(scores.waves[o.w])) }, {
-    terms: [armTerm(plan), { name: 'wave', type: 'categorical', levels: waveLevels }, ...adjustmentTerms(plan, sites)],
-    interaction: { a: 'arm', b: 'wave' },
-  });
-  const used = design.rows.map((r) => obs[r]!);
+  const build = (set: typeof obs, levels: readonly number[]) => {
+    const frame = modelFrame(dataset, set.map((o) => o.i), { baseline: set.map((o) => scores.values[0]![o.i]!) });
+    const design = designMatrix({ ...frame, wave: set.map((o) => String(scores.waves[o.w])) }, {
+      terms: [armTerm(plan), { name: 'wave', type: 'categorical', levels: levels.map(String) }, ...adjustmentTerms(plan, sites)],
+      interaction: { a: 'arm', b: 'wave' },
+    });
+    return { design, used: design.rows.map((r) => set[r]!) };
+  };
+  // A wave where, after complete cases, an arm has no row says nothing about the arm difference
+  // there, and would make the arm × wave columns aliased in a way that moves one wave's effect
+  // onto another's: such waves leave the model.
+  const first = build(obs, months);
+  const armsAt = (month: number) => new Set(first.used.filter((o) => scores.waves[o.w] === month).map((o) => dataset.participants.arm[o.i])).size;
+  const kept = months.filter((month) => armsAt(month) === plan.arms.length);
+  if (kept.length === 0) return none('not_estimable');
+  const { design, used } = kept.length === months.length ? first : build(obs.filter((o) => kept.includes(scores.waves[o.w]!)), kept);
   const y = used.map((o) => scores.values[o.w]![o.i]!);
   const nParticipants = new Set(used.map((o) => o.i)).size;
   if (design.singleLevelTerms.includes('arm')) return none('no_answers_in_arm');
@@ -72,13 +79,14 @@ export function mixedModelAnalysis(
     throw e;
   }
   const arm = armColumn(design, plan);
+  const reference = String(kept[0]);
   const byMonth = new Map<number, MixedModelDifference>();
   for (const month of months) {
-    // Wave `month`'s arm difference: the arm coefficient plus that wave's interaction (none for the first wave, the reference).
+    // Wave `month`'s arm difference: the arm coefficient plus that wave's interaction (none for the reference wave).
     const L = new Array<number>(design.columnNames.length).fill(0);
     const interaction = design.columnNames.indexOf(`arm${interventionArm(plan)}:wave${month}`);
-    const isReference = month === months[0];
-    if (arm < 0 || (!isReference && interaction < 0)) {
+    const isReference = String(month) === reference;
+    if (arm < 0 || !kept.includes(month) || (!isReference && interaction < 0)) {
       byMonth.set(month, empty('not_estimable', nParticipants, used.length));
       continue;
     }

@@ -10,12 +10,17 @@ import type { Interval } from '../outcomes/employment-results.ts';
 
 /** One arm at one wave: who answered, and the mean and SD of their answers. */
 export interface ArmWaveSummary {
-  /** Analysed participants (not withdrawn) with an answer on this measure at this wave. */
-  n: number;
-  /** Analysed participants without an answer (no row for the wave, or an empty cell). */
-  missing: number;
-  /** missing / (n + missing); null when the arm has no analysed participants. */
+  /** Analysed participants (not withdrawn) with an answer on this measure at this wave; null when counts_suppressed. */
+  n: number | null;
+  /** Analysed participants without an answer (no row for the wave, or an empty cell); null when counts_suppressed. */
+  missing: number | null;
+  /** missing / (n + missing); null when the arm has no analysed participants, or counts_suppressed. */
   share_missing: number | null;
+  /**
+   * n and missing are hidden together when either is from 1 to below the small-cell threshold
+   * (they add up to the arm size, so one gives the other away), as Table 1's counts.
+   */
+  counts_suppressed: boolean;
   /** Null when n = 0, or when n is below the small-cell rule's minimum for summaries. */
   mean: number | null;
   /** Sample SD (n − 1); null when n < 2 or suppressed. */
@@ -110,7 +115,7 @@ export interface QualityOfLifeMethods {
   multiplicity: 'holm' | 'benjamini-hochberg';
   /** The fewest answers whose mean and SD are shown: max(small_cell_threshold, 10), as Table 1. */
   min_n_for_summary: number;
-  /** The secondary tests the correction runs over: every measure at every follow-up wave. */
+  /** The secondary tests the correction runs over: every measure at every follow-up wave where the ANCOVA gives a p-value. */
   family: { measure: string; month: number }[];
   /** Adjustment covariates beyond arm, baseline score and site. */
   covariates: string[];

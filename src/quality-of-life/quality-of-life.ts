@@ -38,7 +38,9 @@ export function analyseQualityOfLife(dataset: Dataset, plan: AnalysisPlan, log: 
     const mixed = mixedModelAnalysis(dataset, plan, sites, analysed, scores, withAnswers);
     mixedModels.push({ measure: measure.column, participant_variance: mixed.participantVariance, residual_variance: mixed.residualVariance, converged: mixed.converged });
     const imputed = withAnswers.length > 0 ? multiplyImpute(dataset, plan, sites, imputationSet, scores, measure.column) : [];
-    const g = gScale(scores, byArm);
+    const baselineHidden = plan.arms.some((arm) => armWaveSummary(byArm.get(arm)!.map((i) => scores.values[0]![i]!), plan).suppressed);
+    // A pooled SD over an arm whose baseline summary is withheld would give its spread back.
+    const g = baselineHidden ? null : gScale(scores, byArm);
 
     scores.waves.forEach((month, w) => {
       const arms = Object.fromEntries(plan.arms.map((arm) => [arm, armWaveSummary(byArm.get(arm)!.map((i) => scores.values[w]![i]!), plan)]));
@@ -62,9 +64,8 @@ export function analyseQualityOfLife(dataset: Dataset, plan: AnalysisPlan, log: 
     });
   }
 
-  // The family: every measure at every follow-up wave, as declared by the plan's measures and waves.
-  const family = rows.filter((r) => !r.baseline);
-  const tested = family.filter((r) => r.difference!.p !== null);
+  // The family: every measure at every follow-up wave the plan declares, less the tests that cannot be done.
+  const tested = rows.filter((r) => !r.baseline && r.difference!.p !== null);
   const adjusted = adjustPValues(tested.map((r) => r.difference!.p!), plan.multiplicity);
   tested.forEach((r, k) => {
     r.difference!.p_adjusted = adjusted[k]!;
@@ -75,7 +76,7 @@ export function analyseQualityOfLife(dataset: Dataset, plan: AnalysisPlan, log: 
     quality_of_life_methods: {
       multiplicity: plan.multiplicity,
       min_n_for_summary: minAnswersForSummary(plan),
-      family: family.map((r) => ({ measure: r.measure, month: r.month })),
+      family: tested.map((r) => ({ measure: r.measure, month: r.month })),
       covariates: plan.covariates,
       imputations: plan.imputations,
       imputation_iterations: IMPUTATION_ITERATIONS,

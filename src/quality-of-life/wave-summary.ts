@@ -16,18 +16,23 @@ export function minAnswersForSummary(plan: AnalysisPlan): number {
 /**
  * Summary of `values` (one per analysed participant of the arm, null = no answer). A mean of
  * fewer than max(small_cell_threshold, 10) answers is withheld, as Table 1's summaries are:
- * with a handful of answers the mean and SD come close to revealing each one.
+ * with a handful of answers the mean and SD come close to revealing each one. The counts
+ * follow Table 1's rule too (see ArmWaveSummary.counts_suppressed).
  */
 export function armWaveSummary(values: readonly (number | null)[], plan: AnalysisPlan): ArmWaveSummary {
   const answers = values.filter((v): v is number => v !== null);
   const n = answers.length;
   const missing = values.length - n;
-  const share_missing = values.length > 0 ? missing / values.length : null;
+  const small = (x: number) => x > 0 && x < plan.small_cell_threshold;
+  const counts_suppressed = small(n) || small(missing);
+  const counts = counts_suppressed
+    ? { n: null, missing: null, share_missing: null, counts_suppressed }
+    : { n, missing, share_missing: values.length > 0 ? missing / values.length : null, counts_suppressed };
   const suppressed = n > 0 && n < minAnswersForSummary(plan);
-  if (n === 0 || suppressed) return { n, missing, share_missing, mean: null, sd: null, ci: null, suppressed };
+  if (n === 0 || suppressed) return { ...counts, mean: null, sd: null, ci: null, suppressed };
   const m = mean(answers);
-  if (n < 2) return { n, missing, share_missing, mean: m, sd: null, ci: null, suppressed };
+  if (n < 2) return { ...counts, mean: m, sd: null, ci: null, suppressed };
   const sd = sampleSd(answers);
   const half = tQuantile((1 + plan.confidence_level) / 2, n - 1) * (sd / Math.sqrt(n));
-  return { n, missing, share_missing, mean: m, sd, ci: sd > 0 ? [m - half, m + half] : null, suppressed };
+  return { ...counts, mean: m, sd, ci: sd > 0 ? [m - half, m + half] : null, suppressed };
 }

@@ -164,3 +164,21 @@ describe('the plan\'s cost section', () => {
     expect(costs.sensitivity).toEqual({ cost_difference: [60000, 100000], discount_rate: [0, 0.06], employer_contribution_rate: [0, 0.141], productivity_share: [0.5, 1] });
   });
 });
+
+describe('the break-even wage\'s spread', () => {
+  it('counts resamples where saved benefits alone cover the cost as a wage of 0, not as no break-even', () => {
+    // Public budget: (60 000 / ΔM − 59 000) / 0.35; every resample with ΔM above 60/59 needs no wage at all.
+    const cb = analyse({ benefits_saved_per_month: 59000 }, IPS, TVR, { bootstrap_resamples: 400 })!;
+    const pub = cb.scenarios[0]!.public_budget.break_even_wage;
+    expect(pub.monthly_nok).toBeCloseTo(1000 / 0.35, 8);
+    expect(pub.ci![0]).toBe(0);
+    expect(pub.median_nok).not.toBeNull();
+    expect(pub.median_nok!).toBeLessThan(10 * pub.monthly_nok!);
+  });
+
+  it('a plan with broken arms or a window before the registry starts is refused, not crashed on', () => {
+    const costs = { price_year: 2016, cost_per_participant: { IPS: 1, TVR: 1 }, reference_wage: { monthly_nok: 1, source: 'x' } };
+    expect(() => ingestOk({ plan: planWith({ arms: ['IPS'], costs }) })).toThrow(/contract/i);
+    expect(() => ingestOk({ plan: planWith({ registry_months: { first: 7, last: 12 }, timepoints: [12], primary_timepoint: 12, costs }) })).toThrow(/contract/i);
+  });
+});

@@ -86,17 +86,17 @@ describe('questionnaire analyses: edge cases', () => {
     expect(JSON.stringify(r)).not.toMatch(/NaN|Infinity/);
   });
 
-  it('a participant with only a baseline counts as missing at follow-up and is imputed, not analysed by ANCOVA', () => {
+  it('participants with only a baseline count as missing at follow-up and is imputed, not analysed by ANCOVA', () => {
     const only = (arm: 'IPS' | 'TVR', k: number, rng: ReturnType<typeof createRng>): Answers => {
       const a = typical(arm, k, rng);
-      return k === 0 ? [a[0], null, null] : [a[0], a[1] ?? a[0], a[2] ?? a[0]];
+      return k < 3 ? [a[0], null, null] : [a[0], a[1] ?? a[0], a[2] ?? a[0]];
     };
     const r = trial(25, only);
     const w12 = row(r, 'qol', 12);
-    expect(w12.arms.IPS).toMatchObject({ n: 24, missing: 1 });
-    expect(w12.difference!.n).toBe(48);
+    expect(w12.arms.IPS).toMatchObject({ n: 22, missing: 3, counts_suppressed: false });
+    expect(w12.difference!.n).toBe(44);
     expect(w12.multiple_imputation!.n).toBe(50);
-    expect(w12.mixed_model!.n_participants).toBe(48);
+    expect(w12.mixed_model!.n_participants).toBe(44);
   });
 
   it('with nothing missing, the imputed analysis is the ANCOVA itself', () => {
@@ -129,5 +129,31 @@ describe('questionnaire analyses: edge cases', () => {
       expect(h.difference!.p_adjusted!).toBeGreaterThanOrEqual(x.difference!.p_adjusted!);
     });
     expect(bh.quality_of_life_methods.multiplicity).toBe('benjamini-hochberg');
+  });
+});
+
+describe('questionnaire analyses: what could mislead or reveal', () => {
+  it('the mixed model does not report a wave where one arm has no complete row', () => {
+    // IPS answers at 6 months come only from participants without a baseline answer, so after
+    // complete cases the model holds no IPS row at 6 months.
+    const r = trial(30, (arm, k, rng) => {
+      const a = typical(arm, k, rng);
+      if (arm === 'TVR') return a;
+      return k % 2 === 0 ? [null, a[1] ?? a[0], null] : [a[0], null, a[2] ?? a[0]];
+    });
+    expect(row(r, 'qol', 6).mixed_model).toMatchObject({ estimate: null, note: 'not_estimable' });
+    expect(row(r, 'qol', 12).mixed_model!.estimate).toBeTypeOf('number');
+  });
+
+  it('hides answer counts and withholds g under the small-cell rule', () => {
+    // Threshold 5: TVR has 3 baseline answers out of 30, so its counts, its baseline mean and g go.
+    const r = trial(30, (arm, k, rng) => {
+      const a = typical(arm, k, rng);
+      return arm === 'TVR' && k >= 3 ? [null, a[1], a[2]] : a;
+    }, { small_cell_threshold: 5 });
+    const base = row(r, 'qol', 0).arms.TVR!;
+    expect(base).toMatchObject({ n: null, missing: null, share_missing: null, counts_suppressed: true, mean: null, suppressed: true });
+    expect(row(r, 'qol', 12).hedges_g).toMatchObject({ estimate: null, ci: null, pooled_baseline_sd: null });
+    expect(row(r, 'qol', 0).arms.IPS!.counts_suppressed).toBe(false);
   });
 });
