@@ -4,6 +4,7 @@ import { ingestStage } from './ingest.ts';
 import { reportStage } from './report.ts';
 import { outcomesStage } from './outcomes.ts';
 import { qualityOfLifeStage } from './quality-of-life.ts';
+import { costBenefitStage } from './cost-benefit.ts';
 import { verifyStage } from './verify.ts';
 
-export const STAGES: readonly Stage[] = [ingestStage, verifyStage, outcomesStage, qualityOfLifeStage, reportStage];
+export const STAGES: readonly Stage[] = [ingestStage, verifyStage, outcomesStage, qualityOfLifeStage, costBenefitStage, reportStage];

@@ -5,9 +5,10 @@
  *
  * Page order: the warning when the allocation is unverified, the main result in plain words,
  * data received, randomization, participant flow (CONSORT), baseline table, employment,
- * quality of life and health.
+ * quality of life and health, costs and benefits.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import type { CostBenefitResult } from '../cost-benefit/cost-benefit-results.ts';
 import type { VerifyResult } from '../design/verify.ts';
 import type { FileSummary, IngestSummary, IngestWarning } from '../io/dataset.ts';
 import type { AnalysisPlan } from '../io/plan.ts';
@@ -17,6 +18,7 @@ import { participantsBySiteSpec, PARTICIPANTS_BY_SITE, siteArmCounts } from './c
 import { CHART_FONT, OKABE_ITO } from './charts/style.ts';
 import { baselineSection } from './baseline-section.ts';
 import { consortSection, renderConsortChart } from './consort-section.ts';
+import { costBenefitSection, renderCostBenefitCharts } from './cost-benefit-section.ts';
 import { employmentSection, keyResultSection, renderEmploymentCharts } from './employment-section.ts';
 import { html, raw, type SafeHtml } from './escape.ts';
 import { chartFigure } from './figure.ts';
@@ -35,6 +37,8 @@ export interface ReportInput {
   outcomes: OutcomesResult;
   /** The quality-of-life stage's result: questionnaire means, adjusted differences and sensitivity analyses. */
   qualityOfLife: QualityOfLifeResult;
+  /** The cost–benefit stage's result: break-even wages, scenarios, uncertainty and sensitivity (its `cost_benefit` is null when the plan has no costs). */
+  costBenefit: CostBenefitResult;
   lang: Lang;
   version: string;
 }
@@ -60,13 +64,14 @@ export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-in
 
 /** Renders the report page in `lang`, with its charts. */
 export async function renderReport(input: ReportInput): Promise<RenderedReport> {
-  const { summary, plan, verify, outcomes, qualityOfLife, lang, version } = input;
+  const { summary, plan, verify, outcomes, qualityOfLife, costBenefit, lang, version } = input;
   const t = (key: TextKey, params?: Record<string, string>) => text(lang, key, params);
   const spec = participantsBySiteSpec(summary, plan, lang);
   const chart: RenderedChart = { name: PARTICIPANTS_BY_SITE, spec, svg: await renderSvg(spec) };
   const flow = await renderConsortChart(verify.consort, plan, lang);
   const employmentCharts = await renderEmploymentCharts(outcomes, plan, lang);
   const qualityOfLifeCharts = await renderQualityOfLifeCharts(qualityOfLife, plan, lang);
+  const costBenefitCharts = await renderCostBenefitCharts(costBenefit, plan, lang);
 
   const title = t('report_title', { trial: plan.trial.name });
   const page = html`<!doctype html>
@@ -98,14 +103,14 @@ ${summary.warnings.length > 0
 ${summary.warnings.map((w) => html`<li>${warningText(w, lang)}</li>\n`)}</ul>`
     : html`<p>${t('no_warnings')}</p>`}
 </section>
-${randomizationSection(verify.randomization, plan, lang)}${consortSection(flow, verify.consort, plan, lang)}${baselineSection(verify.baseline, plan, lang)}${employmentSection(employmentCharts, outcomes, plan, lang)}${qualityOfLifeSection(qualityOfLifeCharts, qualityOfLife, plan, lang)}</main>
+${randomizationSection(verify.randomization, plan, lang)}${consortSection(flow, verify.consort, plan, lang)}${baselineSection(verify.baseline, plan, lang)}${employmentSection(employmentCharts, outcomes, plan, lang)}${qualityOfLifeSection(qualityOfLifeCharts, qualityOfLife, plan, lang)}${costBenefitSection(costBenefitCharts, costBenefit, plan, lang)}</main>
 <footer>
 <p>${t('footer', { version })}</p>
 </footer>
 </body>
 </html>
 `;
-  return { html: page.toString(), charts: [chart, flow, ...employmentCharts, ...qualityOfLifeCharts] };
+  return { html: page.toString(), charts: [chart, flow, ...employmentCharts, ...qualityOfLifeCharts, ...costBenefitCharts] };
 }
 
 /** An ingest warning in the report's language. */
@@ -213,6 +218,27 @@ table.qol td small, table.qol-sensitivity td small { color: var(--muted); font-s
 table.qol th.level { white-space: nowrap; }
 .scroll table.qol td.reading { white-space: normal; min-width: 9rem; }
 p.table-lede { font-size: .95rem; margin: .25rem 0 .5rem; }
+.cb-lead p:first-child strong { font-size: 1.1em; }
+.cb-lead ol.notes { margin: .25rem 0; }
+p.formula { font-family: "Cambria Math", "STIX Two Math", "Latin Modern Math", "Times New Roman", serif; font-size: 1.1rem; margin: .25rem 0 .75rem 1.25rem; overflow-wrap: anywhere; }
+p.formula sub, p.formula sup { font-size: .7em; }
+p.symbols-heading { margin-bottom: .25rem; }
+ul.symbols { padding-left: 1.25rem; margin-top: 0; font-size: .95rem; }
+ul.symbols var, p.formula var { font-family: "Cambria Math", "STIX Two Math", "Latin Modern Math", "Times New Roman", serif; font-style: italic; }
+table.cost-benefit td small { color: var(--muted); font-size: .85em; }
+table.cost-benefit th.perspective { text-align: center; border-bottom: 1px solid var(--rule); }
+table.cost-benefit thead tr:first-child th { border-bottom-width: 1px; }
+table.cost-benefit thead tr:last-child th { border-bottom: 2px solid var(--ink); }
+table.cost-benefit thead th[rowspan] { vertical-align: bottom; border-bottom: 2px solid var(--ink); }
+.scroll table.cost-benefit tbody th { min-width: 11rem; }
+.scroll table.cost-benefit td { white-space: normal; }
+aside.cheers { border: 1px solid var(--rule); background: var(--band); padding: .25rem 1rem .75rem; margin: 2rem 0 1rem; }
+aside.cheers h3 { margin-top: .75rem; }
+aside.cheers dl { display: grid; grid-template-columns: max-content 1fr; gap: .35rem 1rem; margin: .5rem 0; }
+aside.cheers dt { font-weight: 600; }
+aside.cheers dd { margin: 0; }
+aside.cheers table { background: #fff; }
+@media (max-width: 40rem) { aside.cheers dl { grid-template-columns: 1fr; } aside.cheers dd { margin-bottom: .35rem; } }
 footer { margin-top: 3rem; border-top: 1px solid var(--rule); padding-top: .5rem; color: var(--muted); font-size: .9rem; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }

@@ -20,6 +20,13 @@ import { renderSvg } from './render-svg.ts';
 import { formatDecimal, formatInteger, formatPercent, formatPValue, joinList, text, type Lang, type TextKey } from './texts.ts';
 
 const DASH = '–';
+/** Statistics Norway's symbol for a number withheld to protect individuals. */
+const HIDDEN = ':';
+
+/** A count of answers, or the withheld symbol when the small-cell rule hides it. */
+function countText(n: number | null, lang: Lang): string {
+  return n === null ? HIDDEN : formatInteger(n, lang);
+}
 /** Decimals of Hedges' g, and the rule-of-thumb sizes the notes name. */
 const G_DIGITS = 2;
 const G_SIZES = { small: 0.2, medium: 0.5, large: 0.8 } as const;
@@ -197,7 +204,7 @@ function differencesTable(qol: QualityOfLifeResult, c: Ctx): SafeHtml {
     // Cells left to right, so the notes are numbered in reading order.
     const arms = plan.arms.map((arm) => {
       const a = w.arms[arm];
-      return html`<td class="num">${meanCell(w, a, notes, c)} (${a ? int(a.n) : DASH})</td>`;
+      return html`<td class="num">${meanCell(w, a, notes, c)} (${a ? countText(a.n, lang) : DASH})</td>`;
     });
     const num = (x: number) => scaleNumber(w, x, lang);
     const missing = [nullNote(d, lang)];
@@ -277,7 +284,7 @@ ${waves.map(
   (w) =>
     html`<tr><th scope="row" class="level">${waveName(w.month, lang)}</th>${plan.arms.map((arm) => {
       const a = w.arms[arm];
-      return html`<td class="num">${a ? formatInteger(a.n, lang) : DASH}</td><td class="num">${meanCell(w, a, notes, c, true)}</td>`;
+      return html`<td class="num">${a ? countText(a.n, lang) : DASH}</td><td class="num">${meanCell(w, a, notes, c, true)}</td>`;
     })}</tr>\n`,
 )}</tbody>
 `;

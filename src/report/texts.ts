@@ -466,6 +466,177 @@ const nb = {
   qol_note_agree:
     'Samme konklusjon: tilleggsanalysen peker samme vei som hovedanalysen (samme fortegn), og forskjellen er tydelig i begge eller i ingen av dem (intervallet ligger helt på én side av 0, eller omfatter 0).',
 
+  cb_heading: 'Kostnader og nytte',
+  cb_lead:
+    'For at {arm_t} skal betale for merkostnaden sin innen {months} måneder, må hver ekstra person i arbeid tjene omtrent {wage} i måneden før skatt ({annual} i året).',
+  cb_lead_interval: 'Usikkerhetsområdet er {low} til {high} i måneden.',
+  cb_lead_interval_open: 'Usikkerhetsområdet går fra {low} i måneden og oppover; i noen av trekningene dekker ingen lønn kostnaden.',
+  cb_lead_times: 'Det er omtrent {times} ganger referanselønnen på {reference} i måneden.',
+  cb_lead_same: 'Det er omtrent det samme som referanselønnen på {reference} i måneden.',
+  cb_lead_share: 'Det er omtrent {share} av referanselønnen på {reference} i måneden.',
+  cb_lead_no_employment_effect:
+    '{arm_t} ga ikke flere måneder i arbeid enn {arm_c} i dette forsøket. Derfor kan ingen lønn betale for merkostnaden på {cost} per deltaker.',
+  cb_lead_no_extra_cost: '{arm_t} kostet ikke mer per deltaker enn {arm_c}, så alt ekstra arbeid som {arm_t} gir, er en gevinst.',
+  cb_lead_covered_without_wage: 'Sparte stønader alene dekker merkostnaden ved {arm_t}, uansett lønn.',
+  cb_lead_not_estimable: 'Balanselønnen kan ikke beregnes.',
+  cb_lead_definition:
+    'Balanselønnen er den månedslønnen der verdien av det ekstra arbeidet akkurat dekker merkostnaden. Tjener de som kommer i arbeid, mer enn dette, lønner {arm_t} seg; tjener de mindre, gjør det ikke det.',
+  cb_lead_public:
+    'For offentlige budsjetter, som får inntektsskatt og arbeidsgiveravgift av lønnen og slipper å betale stønader, er balanselønnen omtrent {wage} i måneden (usikkerhetsområde {range}).',
+  cb_lead_public_no_range:
+    'For offentlige budsjetter, som får inntektsskatt og arbeidsgiveravgift av lønnen og slipper å betale stønader, er balanselønnen omtrent {wage} i måneden.',
+  cb_lead_public_covered: 'For offentlige budsjetter dekker sparte stønader alene merkostnaden, uansett lønn.',
+  cb_lead_public_not_estimable: 'For offentlige budsjetter kan balanselønnen ikke beregnes.',
+  cb_note_reference: 'Referanselønnen: {source}',
+
+  cb_method_heading: 'Slik er det regnet',
+  cb_method_idea:
+    'Beregningen veier det {arm_t} koster ekstra per deltaker (utover {arm_c}) opp mot verdien av de ekstra månedene i arbeid som {arm_t} gir, og finner lønnen der de to er like store.',
+  cb_months_more: 'Ekstra måneder i arbeid (ΔM): med {arm_t} var deltakerne i gjennomsnitt {months} måneder mer i arbeid enn med {arm_c} i løpet av de {window} månedene{range}.',
+  cb_months_fewer: 'Ekstra måneder i arbeid (ΔM): med {arm_t} var deltakerne i gjennomsnitt {months} måneder mindre i arbeid enn med {arm_c} i løpet av de {window} månedene{range}.',
+  cb_range_paren: ' ({level} usikkerhetsområde: {low} til {high})',
+  cb_months_discount:
+    'ΔM er summen, måned for måned, av forskjellen i andelen som var i arbeid. Måneder lenger fram i tid teller litt mindre, fordi en gevinst nå er verdt mer enn den samme gevinsten senere (diskontering med {rate} i året). Uten diskontering er ΔM {undiscounted} måneder.',
+  cb_cost_more: 'Merkostnad (ΔC): {arm_t} kostet {cost} mer per deltaker enn {arm_c} ({costs}, i {year}-kroner).',
+  cb_cost_less: 'Merkostnad (ΔC): {arm_t} kostet {cost} mindre per deltaker enn {arm_c} ({costs}, i {year}-kroner).',
+  cb_cost_same: 'Merkostnad (ΔC): ingen. {arm_t} og {arm_c} kostet like mye per deltaker ({costs}, i {year}-kroner).',
+  cb_arm_cost: '{arm} {cost}',
+  cb_society_words:
+    'Samfunnet: en ekstra måned i arbeid er verdt det arbeidet skaper. Det regnes som bruttolønnen pluss arbeidsgiveravgiften (arbeidsgiverens lønnskostnad), ganget med produktivitetsandelen. Balanselønnen for samfunnet er merkostnaden delt på de ekstra månedene og på dette påslaget:',
+  cb_public_words:
+    'Offentlige budsjetter: en ekstra måned i arbeid gir inntektsskatt og arbeidsgiveravgift av lønnen, og det offentlige slipper å betale stønaden personen ellers ville fått. Balanselønnen for offentlige budsjetter er derfor:',
+  cb_benefits_why:
+    'Sparte stønader teller bare for offentlige budsjetter. En stønad flytter penger fra det offentlige til en person; for samfunnet som helhet er den verken en kostnad eller en gevinst. For samfunnet teller bare det som faktisk blir skapt, altså arbeidet.',
+  cb_months_formula_words: 'De ekstra månedene i arbeid er regnet slik:',
+  cb_symbols: 'Tegnene i formlene:',
+  cb_sym_w: 'balanselønnen, brutto månedslønn (før skatt)',
+  cb_sym_dc: 'merkostnad per deltaker, her {value}',
+  cb_sym_dm: 'ekstra måneder i arbeid per deltaker, her {value}',
+  cb_sym_e: 'arbeidsgiveravgift som andel av bruttolønnen, her {value}',
+  cb_sym_pi: 'produktivitetsandel: hvor stor del av lønnskostnaden som regnes som verdi skapt, her {value}',
+  cb_sym_t: 'gjennomsnittlig inntektsskatt som andel av bruttolønnen, her {value}',
+  cb_sym_b: 'sparte stønader per ekstra måned i arbeid, her {value}',
+  cb_sym_p: 'andelen i arbeid i måned m i hver gruppe',
+  cb_sym_window: 'antall måneder i forsøksperioden, her {value}',
+  cb_sym_r: 'diskonteringsrente per år, her {value}',
+  cb_n_months: '{n} måneder',
+
+  cb_scenarios_heading: 'Hvis virkningen varer lenger',
+  cb_scenarios_intro:
+    'Forsøket fulgte deltakerne i {window} måneder, men virkningen av {arm_t} kan vare lenger. Scenarioene under regner som om forskjellen i andelen i arbeid ved slutten av forsøket ({points} prosentpoeng, gjennomsnittet av de siste {last_months} månedene) fortsetter en tid etterpå, like stor eller gradvis mindre. Det er antakelser, ikke noe forsøket har målt.',
+  cb_col_scenario: 'Scenario',
+  cb_col_months: 'Ekstra måneder i arbeid per deltaker',
+  cb_col_society: 'Samfunnet',
+  cb_col_public: 'Offentlige budsjetter',
+  cb_col_break_even: 'Balanselønn per måned',
+  cb_col_npv: 'Netto per deltaker ved referanselønnen',
+  cb_scenario_window: 'Virkningen slutter når forsøket slutter, etter {months} måneder',
+  cb_scenario_constant: 'Virkningen varer {duration} til, like stor som ved slutten av forsøket',
+  cb_scenario_decay: 'Virkningen varer {duration} til og blir {decay} mindre hvert år',
+  cb_scenario_window_short: 'Bare forsøksperioden',
+  cb_scenario_constant_short: 'Varer {duration} til',
+  cb_scenario_decay_short: 'Varer {duration} til, avtar {decay} i året',
+  cb_years: '{n} år',
+  cb_year_one: '1 år',
+  cb_gain: 'gevinst\u00a0{amount}',
+  cb_loss: 'tap\u00a0{amount}',
+  cb_range_open: 'fra {low} og oppover',
+  cb_none_no_employment_effect: 'Ingen lønn (ikke mer arbeid)',
+  cb_none_no_extra_cost: 'Enhver lønn (ingen merkostnad)',
+  cb_none_covered_without_wage: 'Enhver lønn (sparte stønader dekker kostnaden)',
+  cb_none_wage_brings_no_revenue: 'Ingen lønn (lønnen gir verken skatt eller avgift)',
+  cb_note_open_interval:
+    'I noen av trekningene ga {arm_t} ikke mer arbeid enn {arm_c}, og da dekker ingen lønn kostnaden. Usikkerhetsområdet har derfor ingen øvre grense.',
+  cb_table_lede:
+    'Balanselønn: månedslønnen som skal til for at {arm_t} lønner seg i scenarioet. Netto per deltaker: verdien av de ekstra månedene i arbeid ved referanselønnen ({reference} i måneden) minus merkostnaden. Under hvert anslag står {level} usikkerhetsområde. Beløpene er avrundet.',
+  cb_gain_some: 'Ved referanselønnen gir {arm_t} netto gevinst for {perspective} i {list}, men ikke i de andre scenarioene.',
+  cb_gain_all: 'Ved referanselønnen gir {arm_t} netto gevinst for {perspective} i alle scenarioene.',
+  cb_gain_none: 'Ved referanselønnen gir {arm_t} ikke netto gevinst for {perspective} i noen av scenarioene.',
+  cb_perspective_society: 'samfunnet',
+  cb_perspective_public: 'offentlige budsjetter',
+  cb_quoted: '«{label}»',
+  cb_uncertain_note:
+    'Når usikkerhetsområdet for netto per deltaker går fra tap til gevinst, kan dataene ikke vise sikkert om {arm_t} lønner seg i det scenarioet.',
+
+  cb_uncertainty_heading: 'Hvor sikkert er det at {arm_t} lønner seg?',
+  cb_uncertainty_intro:
+    'For å finne usikkerheten er det trukket {resamples} nye utvalg av deltakere fra forsøket (bootstrap, innenfor hver gruppe), og alt er regnet på nytt for hvert utvalg. Kurvene viser, for hver månedslønn, hvor stor andel av utvalgene der {arm_t} gir netto gevinst. Jo høyere lønn, jo mer er det ekstra arbeidet verdt, og jo oftere lønner {arm_t} seg.',
+  chart_cb_acceptability_title: 'Sannsynlighet for at {arm_t} lønner seg, etter månedslønn',
+  chart_cb_acceptability_description:
+    'To ruter, samfunnet til venstre og offentlige budsjetter til høyre. Linjene, én per scenario, viser andelen av bootstrap-trekningene der {arm_t} gir netto gevinst ved hver brutto månedslønn, fra 0 til 100 %. Den stiplede loddrette linjen er referanselønnen, {reference} i måneden.',
+  chart_cb_line: '{perspective}: {scenario}',
+  cb_reference_label: 'Referanselønn {reference}',
+  axis_monthly_wage: 'Brutto månedslønn (kr)',
+  axis_probability_gain: 'Sannsynlighet for netto gevinst',
+  cb_wage_col: 'Brutto månedslønn',
+
+  cb_sensitivity_heading: 'Hvilke forutsetninger betyr mest?',
+  cb_sensitivity_intro:
+    'Balanselønnen bygger på forutsetninger som er usikre. Figuren viser hvor mye balanselønnen for samfunnet i forsøksperioden endrer seg når én forutsetning om gangen settes til en lav og en høy verdi, mens resten holdes som i grunnanslaget (enveis sensitivitetsanalyse). Den lengste stolpen, øverst, er forutsetningen som betyr mest.',
+  cb_sensitivity_none: 'Figuren over forutsetningene vises ikke, fordi det ikke finnes noen balanselønn i grunnanslaget å sammenligne med.',
+  chart_cb_tornado_title: 'Balanselønn for samfunnet når én forutsetning endres',
+  chart_cb_tornado_description:
+    'Én stolpe per forutsetning, den bredeste øverst. Stolpen går fra grunnanslaget, den loddrette linjen ved {base}, til balanselønnen med forutsetningen på lav verdi (den ene fargen) og på høy verdi (den andre). En pil mot høyre kant betyr at ingen lønn dekker kostnaden ved den verdien; en pil mot venstre kant betyr at det lønner seg ved enhver lønn. Til høyre står verdiene og balanselønnene med tall.',
+  cb_param_employment_effect: 'Ekstra måneder i arbeid',
+  cb_param_cost_difference: 'Merkostnad per deltaker',
+  cb_param_discount_rate: 'Diskonteringsrente',
+  cb_param_employer_contribution_rate: 'Arbeidsgiveravgift',
+  cb_param_productivity_share: 'Produktivitetsandel',
+  cb_low: 'Lav verdi',
+  cb_high: 'Høy verdi',
+  cb_low_short: 'Lav',
+  cb_high_short: 'Høy',
+  cb_tornado_end: '{which}: {value} → {wage}',
+  cb_no_break_even: 'ingen balanselønn',
+  cb_any_wage: 'enhver lønn',
+  cb_base_label: 'Grunnanslag {wage}',
+  axis_break_even_wage: 'Balanselønn per måned (kr)',
+  cb_param_col: 'Forutsetning',
+  cb_at_low_col: 'Balanselønn ved lav verdi',
+  cb_at_high_col: 'Balanselønn ved høy verdi',
+  cb_amount_more: '{amount} mer',
+  cb_amount_less: '{amount} mindre',
+
+  cb_cheers_heading: 'Hvordan beregningen er gjort (CHEERS 2022)',
+  cb_cheers_intro: 'CHEERS 2022 er en sjekkliste over hva en helseøkonomisk analyse bør opplyse om. Her er punktene som gjelder denne beregningen.',
+  cb_cheers_perspective: 'Perspektiv',
+  cb_cheers_perspective_text:
+    'Samfunnet som helhet (verdien av arbeidet som blir gjort) og offentlige budsjetter (inntektsskatt og arbeidsgiveravgift av lønnen, og sparte stønader).',
+  cb_cheers_horizon: 'Tidshorisont',
+  cb_cheers_horizon_text: 'Forsøkets {window} måneder. I scenarioene varer virkningen i tillegg {years}.',
+  cb_cheers_horizon_window_only: 'Forsøkets {window} måneder.',
+  cb_cheers_discount: 'Diskonteringsrente',
+  cb_cheers_discount_text: '{rate} per år, regnet måned for måned. Kostnadene regnes som betalt ved randomiseringen og er ikke diskontert.',
+  cb_cheers_price: 'Prisår og valuta',
+  cb_cheers_price_text: 'Alle beløp er i norske kroner (NOK), i {year}-priser.',
+  cb_cheers_costs: 'Kostnader',
+  cb_cheers_costs_text: 'Programkostnad per deltaker: {costs}.',
+  cb_cheers_outcome: 'Virkning',
+  cb_cheers_outcome_text:
+    'Ekstra måneder i arbeid per deltaker, fra registerdata, verdsatt med brutto månedslønn. Referanselønnen er {reference} i måneden.',
+  cb_cheers_uncertainty: 'Usikkerhet',
+  cb_cheers_uncertainty_text:
+    'Bootstrap med {resamples} trekninger, trukket innenfor hver gruppe. Usikkerhetsområdene er {level} persentilintervaller: de midterste {level} av trekningene. I tillegg enveis sensitivitetsanalyse av {parameters}.',
+  cb_params_show: 'Vis alle verdiene beregningen bygger på',
+  cb_params_name_col: 'Størrelse',
+  cb_params_value_col: 'Verdi',
+  cb_p_currency: 'Valuta',
+  cb_p_price_year: 'Prisår',
+  cb_p_cost: 'Kostnad per deltaker, {arm}',
+  cb_p_window: 'Forsøksperiode i beregningen',
+  cb_p_tax: 'Gjennomsnittlig inntektsskatt',
+  cb_p_benefits: 'Sparte stønader per ekstra måned i arbeid',
+  cb_p_reference: 'Referanselønn',
+  cb_p_last_effect: 'Virkningen ved slutten av forsøket',
+  cb_p_scenario: 'Scenario',
+  cb_p_sensitivity: 'Sensitivitetsområde: {parameter}',
+  cb_p_resamples: 'Bootstrap-trekninger',
+  cb_per_year: '{value} per år',
+  cb_per_month: '{amount} i måneden',
+  cb_of_gross: '{value} av bruttolønnen',
+  cb_of_labour_cost: '{value} av lønnskostnaden',
+  cb_last_months: 'gjennomsnittet av de siste {n} månedene',
+
   footer: 'Laget av ips-rct versjon {version}.',
 } as const satisfies Record<string, string>;
 
@@ -923,6 +1094,177 @@ const en: Record<TextKey, string> = {
   qol_note_agree:
     'Same conclusion: the additional analysis points the same way as the main analysis (the same sign), and the difference is clear in both or in neither (the interval lies wholly on one side of 0, or includes 0).',
 
+  cb_heading: 'Costs and benefits',
+  cb_lead:
+    'For {arm_t} to pay for its extra cost within {months} months, each extra person in work would have to earn about {wage} a month before tax ({annual} a year).',
+  cb_lead_interval: 'The uncertainty range is {low} to {high} a month.',
+  cb_lead_interval_open: 'The uncertainty range is from {low} a month upward; in some resamples no wage pays for it.',
+  cb_lead_times: 'That is about {times} times the reference wage of {reference} a month.',
+  cb_lead_same: 'That is about the same as the reference wage of {reference} a month.',
+  cb_lead_share: 'That is about {share} of the reference wage of {reference} a month.',
+  cb_lead_no_employment_effect:
+    '{arm_t} gave no more months in work than {arm_c} in this trial, so no wage pays for its extra cost of {cost} per participant.',
+  cb_lead_no_extra_cost: '{arm_t} cost no more per participant than {arm_c}, so any extra work that {arm_t} brings is a gain.',
+  cb_lead_covered_without_wage: 'The benefits saved alone cover the extra cost of {arm_t}, whatever the wage.',
+  cb_lead_not_estimable: 'The break-even wage cannot be estimated.',
+  cb_lead_definition:
+    'The break-even wage is the monthly wage at which the value of the extra work just covers the extra cost. If those who get work earn more than this, {arm_t} pays for itself; if they earn less, it does not.',
+  cb_lead_public:
+    'For the public budget, which receives income tax and employer’s contribution on the wage and no longer pays benefits, the break-even wage is about {wage} a month (uncertainty range {range}).',
+  cb_lead_public_no_range:
+    'For the public budget, which receives income tax and employer’s contribution on the wage and no longer pays benefits, the break-even wage is about {wage} a month.',
+  cb_lead_public_covered: 'For the public budget, the benefits saved alone cover the extra cost, whatever the wage.',
+  cb_lead_public_not_estimable: 'For the public budget, the break-even wage cannot be estimated.',
+  cb_note_reference: 'Reference wage: {source}',
+
+  cb_method_heading: 'How it is calculated',
+  cb_method_idea:
+    'The calculation weighs what {arm_t} costs per participant on top of {arm_c} against the value of the extra months in work that {arm_t} brings, and finds the wage at which the two are equal.',
+  cb_months_more: 'Extra months in work (ΔM): with {arm_t}, participants were in work {months} months more on average than with {arm_c} over the {window} months{range}.',
+  cb_months_fewer: 'Extra months in work (ΔM): with {arm_t}, participants were in work {months} months less on average than with {arm_c} over the {window} months{range}.',
+  cb_range_paren: ' ({level} uncertainty range: {low} to {high})',
+  cb_months_discount:
+    'ΔM is the sum, month by month, of the difference in the share in work. Later months count a little less, because a gain now is worth more than the same gain later (discounting at {rate} a year). Without discounting, ΔM is {undiscounted} months.',
+  cb_cost_more: 'Extra cost (ΔC): {arm_t} cost {cost} more per participant than {arm_c} ({costs}, at {year} prices).',
+  cb_cost_less: 'Extra cost (ΔC): {arm_t} cost {cost} less per participant than {arm_c} ({costs}, at {year} prices).',
+  cb_cost_same: 'Extra cost (ΔC): none. {arm_t} and {arm_c} cost the same per participant ({costs}, at {year} prices).',
+  cb_arm_cost: '{arm} {cost}',
+  cb_society_words:
+    'Society: an extra month in work is worth what the work creates. This is taken to be the gross wage plus the employer’s contribution (the employer’s labour cost), times the productivity share. The break-even wage for society is the extra cost divided by the extra months and by this mark-up:',
+  cb_public_words:
+    'Public budget: an extra month in work brings income tax and employer’s contribution on the wage, and the public purse no longer pays the benefit the person would otherwise have received. The break-even wage for the public budget is therefore:',
+  cb_benefits_why:
+    'Benefits saved count only for the public budget. A benefit moves money from the public purse to a person; for society as a whole it is neither a cost nor a gain. For society, only what is actually created counts: the work.',
+  cb_months_formula_words: 'The extra months in work are calculated as:',
+  cb_symbols: 'The symbols in the formulas:',
+  cb_sym_w: 'the break-even wage, a gross monthly wage (before tax)',
+  cb_sym_dc: 'extra cost per participant, here {value}',
+  cb_sym_dm: 'extra months in work per participant, here {value}',
+  cb_sym_e: 'employer’s contribution as a share of the gross wage, here {value}',
+  cb_sym_pi: 'productivity share: how much of the labour cost counts as value created, here {value}',
+  cb_sym_t: 'average income tax as a share of the gross wage, here {value}',
+  cb_sym_b: 'benefits saved per extra month in work, here {value}',
+  cb_sym_p: 'the share in work in month m in each group',
+  cb_sym_window: 'the number of months in the trial period, here {value}',
+  cb_sym_r: 'annual discount rate, here {value}',
+  cb_n_months: '{n} months',
+
+  cb_scenarios_heading: 'If the effect lasts longer',
+  cb_scenarios_intro:
+    'The trial followed participants for {window} months, but the effect of {arm_t} may last longer. The scenarios below assume that the difference in the share in work at the end of the trial ({points} percentage points, the average over the last {last_months} months) continues for some time afterwards, at the same size or gradually smaller. These are assumptions, not something the trial measured.',
+  cb_col_scenario: 'Scenario',
+  cb_col_months: 'Extra months in work per participant',
+  cb_col_society: 'Society',
+  cb_col_public: 'Public budget',
+  cb_col_break_even: 'Break-even wage per month',
+  cb_col_npv: 'Net per participant at the reference wage',
+  cb_scenario_window: 'The effect ends when the trial ends, after {months} months',
+  cb_scenario_constant: 'The effect lasts {duration} longer, at its size at the end of the trial',
+  cb_scenario_decay: 'The effect lasts {duration} longer, shrinking by {decay} each year',
+  cb_scenario_window_short: 'Trial period only',
+  cb_scenario_constant_short: 'Lasts {duration} longer',
+  cb_scenario_decay_short: 'Lasts {duration} longer, shrinking {decay} a year',
+  cb_years: '{n} years',
+  cb_year_one: '1 year',
+  cb_gain: 'gain\u00a0{amount}',
+  cb_loss: 'loss\u00a0{amount}',
+  cb_range_open: 'from {low} upward',
+  cb_none_no_employment_effect: 'No wage (no extra work)',
+  cb_none_no_extra_cost: 'Any wage (no extra cost)',
+  cb_none_covered_without_wage: 'Any wage (benefits saved cover the cost)',
+  cb_none_wage_brings_no_revenue: 'No wage (the wage brings neither tax nor contribution)',
+  cb_note_open_interval:
+    'In some resamples {arm_t} gave no more work than {arm_c}, and then no wage pays for it. The uncertainty range therefore has no upper end.',
+  cb_table_lede:
+    'Break-even wage: the monthly wage at which {arm_t} pays for itself in the scenario. Net per participant: the value of the extra months in work at the reference wage ({reference} a month) minus the extra cost. Below each estimate is its {level} uncertainty range. Amounts are rounded.',
+  cb_gain_some: 'At the reference wage, {arm_t} is a net gain for {perspective} in {list}, but not in the other scenarios.',
+  cb_gain_all: 'At the reference wage, {arm_t} is a net gain for {perspective} in every scenario.',
+  cb_gain_none: 'At the reference wage, {arm_t} is not a net gain for {perspective} in any scenario.',
+  cb_perspective_society: 'society',
+  cb_perspective_public: 'the public budget',
+  cb_quoted: '“{label}”',
+  cb_uncertain_note:
+    'When the uncertainty range of the net value runs from a loss to a gain, the data cannot show for certain whether {arm_t} pays for itself in that scenario.',
+
+  cb_uncertainty_heading: 'How certain is it that {arm_t} pays for itself?',
+  cb_uncertainty_intro:
+    'To find the uncertainty, {resamples} new samples of participants were drawn from the trial (bootstrap, within each group), and everything was calculated again for each sample. The curves show, for each monthly wage, the share of samples in which {arm_t} is a net gain. The higher the wage, the more the extra work is worth, and the more often {arm_t} pays for itself.',
+  chart_cb_acceptability_title: 'Probability that {arm_t} pays for itself, by monthly wage',
+  chart_cb_acceptability_description:
+    'Two panels, society on the left and the public budget on the right. The lines, one per scenario, show the share of bootstrap resamples in which {arm_t} is a net gain at each gross monthly wage, from 0 to 100%. The dashed vertical line is the reference wage, {reference} a month.',
+  chart_cb_line: '{perspective}: {scenario}',
+  cb_reference_label: 'Reference wage {reference}',
+  axis_monthly_wage: 'Gross monthly wage (NOK)',
+  axis_probability_gain: 'Probability of a net gain',
+  cb_wage_col: 'Gross monthly wage',
+
+  cb_sensitivity_heading: 'Which assumptions matter most?',
+  cb_sensitivity_intro:
+    'The break-even wage rests on assumptions that are uncertain. The figure shows how much society’s break-even wage over the trial period changes when one assumption at a time is set to a low and a high value, the rest kept as in the base case (one-way sensitivity analysis). The longest bar, at the top, is the assumption that matters most.',
+  cb_sensitivity_none: 'The sensitivity figure is not shown, because there is no break-even wage in the base case to compare with.',
+  chart_cb_tornado_title: 'Society’s break-even wage when one assumption changes',
+  chart_cb_tornado_description:
+    'One bar per assumption, the widest at the top. Each bar runs from the base case, the vertical line at {base}, to the break-even wage with the assumption at its low value (one colour) and at its high value (the other). An arrow to the right edge means that no wage pays for it at that value; an arrow to the left edge means that it pays at any wage. On the right are the values and break-even wages in numbers.',
+  cb_param_employment_effect: 'Extra months in work',
+  cb_param_cost_difference: 'Extra cost per participant',
+  cb_param_discount_rate: 'Discount rate',
+  cb_param_employer_contribution_rate: 'Employer’s contribution',
+  cb_param_productivity_share: 'Productivity share',
+  cb_low: 'Low value',
+  cb_high: 'High value',
+  cb_low_short: 'Low',
+  cb_high_short: 'High',
+  cb_tornado_end: '{which}: {value} → {wage}',
+  cb_no_break_even: 'no break-even',
+  cb_any_wage: 'any wage',
+  cb_base_label: 'Base case {wage}',
+  axis_break_even_wage: 'Break-even wage per month (NOK)',
+  cb_param_col: 'Assumption',
+  cb_at_low_col: 'Break-even wage at the low value',
+  cb_at_high_col: 'Break-even wage at the high value',
+  cb_amount_more: '{amount} more',
+  cb_amount_less: '{amount} less',
+
+  cb_cheers_heading: 'How the calculation was done (CHEERS 2022)',
+  cb_cheers_intro: 'CHEERS 2022 is a checklist of what a health economic evaluation should report. These are the items that apply to this calculation.',
+  cb_cheers_perspective: 'Perspective',
+  cb_cheers_perspective_text:
+    'Society as a whole (the value of the work done) and the public budget (income tax and employer’s contribution on the wage, and benefits saved).',
+  cb_cheers_horizon: 'Time horizon',
+  cb_cheers_horizon_text: 'The trial’s {window} months. In the scenarios the effect lasts a further {years}.',
+  cb_cheers_horizon_window_only: 'The trial’s {window} months.',
+  cb_cheers_discount: 'Discount rate',
+  cb_cheers_discount_text: '{rate} a year, applied month by month. Costs are taken as paid at randomization and are not discounted.',
+  cb_cheers_price: 'Price year and currency',
+  cb_cheers_price_text: 'All amounts are in Norwegian kroner (NOK), at {year} prices.',
+  cb_cheers_costs: 'Costs',
+  cb_cheers_costs_text: 'Programme cost per participant: {costs}.',
+  cb_cheers_outcome: 'Outcome',
+  cb_cheers_outcome_text:
+    'Extra months in work per participant, from registry data, valued at the gross monthly wage. The reference wage is {reference} a month.',
+  cb_cheers_uncertainty: 'Uncertainty',
+  cb_cheers_uncertainty_text:
+    'Bootstrap with {resamples} resamples, drawn within each group. The uncertainty ranges are {level} percentile intervals: the middle {level} of the resamples. Also a one-way sensitivity analysis of {parameters}.',
+  cb_params_show: 'Show every value the calculation uses',
+  cb_params_name_col: 'Parameter',
+  cb_params_value_col: 'Value',
+  cb_p_currency: 'Currency',
+  cb_p_price_year: 'Price year',
+  cb_p_cost: 'Cost per participant, {arm}',
+  cb_p_window: 'Trial period in the calculation',
+  cb_p_tax: 'Average income tax',
+  cb_p_benefits: 'Benefits saved per extra month in work',
+  cb_p_reference: 'Reference wage',
+  cb_p_last_effect: 'The effect at the end of the trial',
+  cb_p_scenario: 'Scenario',
+  cb_p_sensitivity: 'Sensitivity range: {parameter}',
+  cb_p_resamples: 'Bootstrap resamples',
+  cb_per_year: '{value} a year',
+  cb_per_month: '{amount} a month',
+  cb_of_gross: '{value} of the gross wage',
+  cb_of_labour_cost: '{value} of the labour cost',
+  cb_last_months: 'the average over the last {n} months',
+
   footer: 'Generated by ips-rct version {version}.',
 };
 
@@ -1063,4 +1405,43 @@ export function formatPoints(difference: number, lang: Lang, digits = 1): string
  */
 export function formatRatio(ratio: number, lang: Lang): string {
   return formatDecimal(ratio, lang, 2);
+}
+
+// "kr 47 000" (the Bokmål style in running text) and "NOK 47,000"; a no-break space keeps
+// the currency with its number.
+const MONEY_PREFIX: Record<Lang, string> = { nb: 'kr', en: 'NOK' };
+const MINUS: Record<Lang, string> = { nb: '\u2212', en: '-' };
+
+/**
+ * An amount in kroner for a reader of `lang`, rounded to a multiple of `step` (1: whole
+ * kroner). An amount that rounds to zero has no minus sign. Throws on infinity and NaN.
+ * @example formatMoney(46742.3, 'nb', 1000) // 'kr\u00a047\u00a0000'
+ * @example formatMoney(46742.3, 'en') // 'NOK\u00a046,742'
+ * @example formatMoney(-1500, 'nb') // '\u2212kr\u00a01\u00a0500'
+ */
+export function formatMoney(amount: number, lang: Lang, step = 1): string {
+  if (!Number.isFinite(amount)) throw new RangeError(`formatMoney: ${amount} is not a finite number`);
+  if (!(step > 0)) throw new RangeError(`formatMoney: step ${step} is not positive`);
+  const rounded = Math.round(Math.abs(amount) / step) * step;
+  const sign = amount < 0 && rounded !== 0 ? MINUS[lang] : '';
+  return `${sign}${MONEY_PREFIX[lang]}\u00a0${formatInteger(Math.round(rounded), lang)}`;
+}
+
+/**
+ * How finely an estimated amount is written for a lay reader: to the nearest 1 000 kroner
+ * from 10 000, the nearest 100 from 1 000, the nearest 10 below that. Two significant
+ * digits or so: the estimates are far less precise than whole kroner.
+ * @example moneyStep(46742) // 1000
+ */
+export function moneyStep(amount: number): number {
+  const a = Math.abs(amount);
+  return a >= 10_000 ? 1000 : a >= 1000 ? 100 : 10;
+}
+
+/**
+ * An estimated amount rounded for a lay reader (see `moneyStep`).
+ * @example formatMoneyAbout(46742.3, 'en') // 'NOK\u00a047,000'
+ */
+export function formatMoneyAbout(amount: number, lang: Lang): string {
+  return formatMoney(amount, lang, moneyStep(amount));
 }

@@ -9,6 +9,7 @@ import type { ConsortFlow } from '../design/consort.ts';
 import type { RandomizationResult, VerifyResult } from '../design/verify.ts';
 import type { OutcomesResult } from '../outcomes/outcomes.ts';
 import type { QualityOfLifeResult } from '../quality-of-life/quality-of-life-results.ts';
+import type { CostBenefitResult } from '../cost-benefit/cost-benefit-results.ts';
 
 /** Bumped when a key is renamed or removed (adding keys does not bump it). */
 export const RESULTS_SCHEMA_VERSION = 1;
@@ -26,11 +27,12 @@ export interface Results {
   employment_subgroups: OutcomesResult['employment_subgroups'];
   quality_of_life: QualityOfLifeResult['quality_of_life'];
   quality_of_life_methods: QualityOfLifeResult['quality_of_life_methods'];
+  cost_benefit: CostBenefitResult['cost_benefit'];
   ingest: IngestSummary;
 }
 
 /** Builds the results object from the plan, the ingest summary and the verify stage's findings. */
-export function assembleResults(plan: AnalysisPlan, summary: IngestSummary, verify: VerifyResult, outcomes: OutcomesResult, qualityOfLife: QualityOfLifeResult): Results {
+export function assembleResults(plan: AnalysisPlan, summary: IngestSummary, verify: VerifyResult, outcomes: OutcomesResult, qualityOfLife: QualityOfLifeResult, costBenefit: CostBenefitResult): Results {
   return {
     schema_version: RESULTS_SCHEMA_VERSION,
     trial: { name: plan.trial.name, registration: plan.trial.registration ?? null },
@@ -49,6 +51,7 @@ export function assembleResults(plan: AnalysisPlan, summary: IngestSummary, veri
     employment_subgroups: outcomes.employment_subgroups,
     quality_of_life: qualityOfLife.quality_of_life,
     quality_of_life_methods: qualityOfLife.quality_of_life_methods,
+    cost_benefit: costBenefit.cost_benefit,
     ingest: summary,
   };
 }

@@ -2,7 +2,7 @@
  * The report in a real browser (Debian's Chromium through playwright-core): it opens with
  * no console errors and makes no request beyond its own file, its sections are there, the
  * flow diagram's text, drawn in the machine's real font, stays inside its boxes, and the
- * columns of the subgroup plot do not run into each other.
+ * columns of the subgroup plot and the cost–benefit tornado do not run into each other.
  * Skipped where no Chromium is installed, except in CI (IPS_RCT_REQUIRE_BROWSER=1), where a
  * missing browser fails.
  */
@@ -13,7 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/report/html-report.ts';
 import { cli, SAMPLE, tempDir } from '../helpers/cli.ts';
-import { OUTCOMES, PLAN, QUALITY_OF_LIFE, SUMMARY, VERIFY, VERIFY_UNVERIFIED } from '../report/fixtures.ts';
+import { COST_BENEFIT, OUTCOMES, PLAN, QUALITY_OF_LIFE, SUMMARY, VERIFY, VERIFY_UNVERIFIED } from '../report/fixtures.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveBrowser = existsSync(CHROMIUM);
@@ -52,9 +52,9 @@ function textOutsideBoxes(page: Page): Promise<string[]> {
  * Pairs of texts in the subgroup plot that overlap on the page (a name running into the
  * counts, say): the plot's columns are placed by set widths, so real text widths matter.
  */
-function overlappingForestTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const texts = [...document.querySelectorAll('#subgroups svg g.mark-text.role-mark text')].filter((t) => (t.textContent ?? '').trim() !== '');
+function overlappingForestTexts(page: Page, figure = 'subgroups'): Promise<string[]> {
+  return page.evaluate((figure) => {
+    const texts = [...document.querySelectorAll(`#${figure} svg g.mark-text.role-mark text`)].filter((t) => (t.textContent ?? '').trim() !== '');
     const boxes = texts.map((t) => ({ text: t.textContent ?? '', r: t.getBoundingClientRect() }));
     if (boxes.length === 0) return ['(no text found)'];
     const out: string[] = [];
@@ -65,7 +65,7 @@ function overlappingForestTexts(page: Page): Promise<string[]> {
       }),
     );
     return out;
-  });
+  }, figure);
 }
 
 /** The ids of the page's sections, in order. */
@@ -93,9 +93,12 @@ describe.skipIf(!haveBrowser)('the report page in Chromium', () => {
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
       expect(await page.locator('svg').count()).toBeGreaterThan(0);
       expect(await page.locator('h1').innerText()).toContain('IPS');
-      expect(await sectionIds(page)).toEqual(['key-result', 'data-received', 'randomization', 'participant-flow', 'baseline', 'employment', 'quality-of-life']);
+      expect(await sectionIds(page)).toEqual(['key-result', 'data-received', 'randomization', 'participant-flow', 'baseline', 'employment', 'quality-of-life', 'cost-benefit']);
       expect(await page.locator('#consort-flow svg').isVisible()).toBe(true);
-      for (const id of ['employment-over-time', 'time-to-first-job', 'subgroups', 'quality-of-life-means']) expect(await page.locator(`#${id} svg`).isVisible()).toBe(true);
+      for (const id of ['employment-over-time', 'time-to-first-job', 'subgroups', 'quality-of-life-means', 'cost-benefit-acceptability', 'cost-benefit-tornado']) {
+        expect(await page.locator(`#${id} svg`).isVisible()).toBe(true);
+      }
+      expect(await overlappingForestTexts(page, 'cost-benefit-tornado')).toEqual([]);
       expect(await page.locator('table.qol').isVisible()).toBe(true);
       expect(await page.locator('table.results').isVisible()).toBe(true);
       expect(await overlappingForestTexts(page)).toEqual([]);
@@ -112,7 +115,7 @@ describe.skipIf(!haveBrowser)('the report page in Chromium', () => {
   it('shows the warning for an unverified allocation first in the page, and keeps diagram text in its boxes', async () => {
     for (const [lang, verify] of [['en', VERIFY_UNVERIFIED], ['nb', VERIFY]] as const) {
       const file = join(tempDir(), 'index.html');
-      writeFileSync(file, (await renderReport({ summary: SUMMARY, plan: PLAN, verify, outcomes: OUTCOMES, qualityOfLife: QUALITY_OF_LIFE, lang, version: '0.1.0' })).html);
+      writeFileSync(file, (await renderReport({ summary: SUMMARY, plan: PLAN, verify, outcomes: OUTCOMES, qualityOfLife: QUALITY_OF_LIFE, costBenefit: COST_BENEFIT, lang, version: '0.1.0' })).html);
       const { page, url, errors, requests } = await open(browser, file);
       const alert = page.getByRole('alert');
       if (verify.randomization.allowed_unverified) {
@@ -134,7 +137,7 @@ describe.skipIf(!haveBrowser)('the report page in Chromium', () => {
   it('shows the main result near the top and the employment section with its figures and tables', async () => {
     for (const lang of ['nb', 'en'] as const) {
       const file = join(tempDir(), 'index.html');
-      writeFileSync(file, (await renderReport({ summary: SUMMARY, plan: PLAN, verify: VERIFY, outcomes: OUTCOMES, qualityOfLife: QUALITY_OF_LIFE, lang, version: '0.1.0' })).html);
+      writeFileSync(file, (await renderReport({ summary: SUMMARY, plan: PLAN, verify: VERIFY, outcomes: OUTCOMES, qualityOfLife: QUALITY_OF_LIFE, costBenefit: COST_BENEFIT, lang, version: '0.1.0' })).html);
       const { page, url, errors, requests } = await open(browser, file);
       // The main result comes first in <main> when there is no warning.
       expect(await page.locator('main > :first-child').getAttribute('class')).toBe('key-result');
@@ -163,6 +166,21 @@ describe.skipIf(!haveBrowser)('the report page in Chromium', () => {
       expect(await means.locator('details tbody tr').count()).toBe(5 * 4);
       await qol.locator('details summary').last().click();
       expect(await qol.locator('table.qol-sensitivity').isVisible()).toBe(true);
+      // The cost–benefit section: the lead in its box, the scenario table within the page's
+      // width, both figures with their numbers, the tornado's columns apart, and the inputs.
+      const cb = page.locator('section[aria-labelledby="cost-benefit"]');
+      expect(await cb.locator('.key-result strong').innerText()).toContain(lang === 'nb' ? 'omtrent kr\u00a047\u00a0000 i måneden' : 'about NOK\u00a047,000 a month');
+      expect(await cb.locator('table.cost-benefit tbody tr').count()).toBe(5);
+      expect(await cb.locator('table.cost-benefit').evaluate((t) => t.parentElement!.scrollWidth <= t.parentElement!.clientWidth)).toBe(true);
+      for (const id of ['cost-benefit-acceptability', 'cost-benefit-tornado']) {
+        const figure = page.locator(`#${id}`);
+        expect(await figure.locator('svg').isVisible()).toBe(true);
+        await figure.locator('summary').click();
+        expect(await figure.locator('details tbody tr').count()).toBeGreaterThanOrEqual(5);
+      }
+      expect(await overlappingForestTexts(page, 'cost-benefit-tornado')).toEqual([]);
+      await cb.locator('aside.cheers summary').click();
+      expect(await cb.locator('table.cb-inputs tbody tr').count()).toBe(22);
       if (process.env.IPS_RCT_SCREENSHOT) await page.screenshot({ path: `${process.env.IPS_RCT_SCREENSHOT}-employment-${lang}.png`, fullPage: true });
       await page.close();
       expect(errors).toEqual([]);

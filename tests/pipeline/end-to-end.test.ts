@@ -58,7 +58,7 @@ describe('ips-rct run on the shipped sample', () => {
     expect(m.plan.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(m.seed).toBe(20130901);
     expect(m.packages.vega).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(m.stages.map((s: { name: string }) => s.name)).toEqual(['ingest', 'verify', 'outcomes', 'quality-of-life', 'report']);
+    expect(m.stages.map((s: { name: string }) => s.name)).toEqual(['ingest', 'verify', 'outcomes', 'quality-of-life', 'cost-benefit', 'report']);
     expect(m.allocation_list.file).toBe('allocation.csv');
     expect(m.allocation_generator).toMatchObject({ generator: 'xoroshiro128plus', key_derivation: 'sha256', allocation_algorithm_version: 1 });
     expect(m.allocation_list.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -133,11 +133,12 @@ describe('bad input and bad usage', () => {
     expect(cli(['verify', '--out', out, '--quiet']).code).toBe(0);
     expect(cli(['outcomes', '--out', out, '--quiet']).code).toBe(0);
     expect(cli(['quality-of-life', '--out', out, '--quiet']).code).toBe(0);
+    expect(cli(['cost-benefit', '--out', out, '--quiet']).code).toBe(0);
     // --data is ignored by report, which reads artifacts only; the manifest must not claim it.
     expect(cli(['report', '--out', out, '--data', tempDir(), '--quiet']).code).toBe(0);
     const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(m.plan.file).toBe(join('data-samples', 'analysis-plan.json'));
-    expect(m.stages.map((s: { name: string; ran: boolean }) => [s.name, s.ran])).toEqual([['ingest', false], ['verify', false], ['outcomes', false], ['quality-of-life', false], ['report', true]]);
+    expect(m.stages.map((s: { name: string; ran: boolean }) => [s.name, s.ran])).toEqual([['ingest', false], ['verify', false], ['outcomes', false], ['quality-of-life', false], ['cost-benefit', false], ['report', true]]);
   });
 
   it('exits 1 when an input path is a folder, not a file', () => {

@@ -74,6 +74,10 @@ describe('results.schema.json', () => {
       Object.assign(row.hedges_g, { estimate: null, ci: null, correction: null });
       Object.assign(row.arms.TVR, { n: 0, missing: 181, share_missing: 1, mean: null, sd: null, ci: null, suppressed: false });
     }],
+    ['no cost section in the plan', (r) => (r.cost_benefit = null)],
+    ['an open upper end of the break-even interval', (r) => (r.cost_benefit.break_even_wage.ci[1] = null)],
+    ['no break-even wage, with its reason', (r) => Object.assign(r.cost_benefit.break_even_wage, { monthly_nok: null, annual_nok: null, ci: null, median_nok: null, reason: 'no_employment_effect' })],
+    ['hidden answer counts', (r) => Object.assign(qolRow(r, 12).arms.IPS, { n: null, missing: null, share_missing: null, counts_suppressed: true })],
     ['a measure with no spread', (r) => Object.assign(qolRow(r, 12).difference, { ci: null, p: null, p_adjusted: null, note: 'no_variance', reading: null })],
     ['a failed verification with one problem of every kind', (r) =>
       failedWith(
@@ -241,6 +245,22 @@ describe('results.schema.json', () => {
     ['an unknown multiplicity method', (r) => (r.quality_of_life_methods.multiplicity = 'bonferroni')],
     ['a baseline wave in the family', (r) => r.quality_of_life_methods.family.push({ measure: 'qol', month: 0 })],
     ['a negative participant variance', (r) => (r.quality_of_life_methods.mixed_models[0].participant_variance = -1)],
+    ['hidden counts with n shown', (r) => (qolRow(r, 12).arms.IPS.counts_suppressed = true)],
+    ['n hidden without counts_suppressed', (r) => (qolRow(r, 12).arms.IPS.n = null)],
+    ['cost-benefit missing', (r) => delete r.cost_benefit],
+    ['a negative break-even wage', (r) => (r.cost_benefit.break_even_wage.monthly_nok = -5)],
+    ['a break-even wage with a reason', (r) => (r.cost_benefit.break_even_wage.reason = 'no_extra_cost')],
+    ['no break-even wage without a reason', (r) => Object.assign(r.cost_benefit.break_even_wage, { monthly_nok: null, annual_nok: null, ci: null, median_nok: null })],
+    ['no break-even wage with an interval', (r) => Object.assign(r.cost_benefit.break_even_wage, { monthly_nok: null, annual_nok: null, median_nok: null, reason: 'no_employment_effect' })],
+    ['an unknown no-break-even reason', (r) => Object.assign(r.cost_benefit.break_even_wage, { monthly_nok: null, annual_nok: null, ci: null, median_nok: null, reason: 'too_expensive' })],
+    ['an interval with a null lower end', (r) => (r.cost_benefit.break_even_wage.ci = [null, 1000])],
+    ['a discount rate as a percentage', (r) => (r.cost_benefit.inputs.discount_rate = 4)],
+    ['a currency other than NOK', (r) => (r.cost_benefit.inputs.currency = 'EUR')],
+    ['a decay of 1', (r) => (r.cost_benefit.inputs.persistence.find((s: Json) => s.kind === 'decay').annual_decay = 1)],
+    ['an acceptability above 1', (r) => (r.cost_benefit.acceptability.society.window[3] = 1.2)],
+    ['an unknown sensitivity parameter', (r) => (r.cost_benefit.sensitivity[0].parameter = 'tax')],
+    ['a monthly difference above 1', (r) => (r.cost_benefit.employment_effect.monthly_difference[0].difference = 1.5)],
+    ['an extra key in cost-benefit', (r) => (r.cost_benefit.npv = 0)],
   ];
 
   it.each(rejected)('rejects %s', (_, change) => {

@@ -2,8 +2,18 @@
  * A small hand-built ingest summary, plan and verify result for the report tests, variants
  * for the cases the report words differently (verification failed or impossible, no
  * screening counts, suppressed and unbounded baseline cells), the employment outcomes, the
- * questionnaire results, and hostile variants whose strings from input data try to inject markup.
+ * questionnaire results, the cost–benefit results, and hostile variants whose strings from input
+ * data try to inject markup.
  */
+import type {
+  BreakEvenWage,
+  CostBenefit,
+  CostBenefitResult,
+  CostParameters,
+  PersistenceScenario,
+  ScenarioResult,
+  SensitivityBar,
+} from '../../src/cost-benefit/cost-benefit-results.ts';
 import type { BaselineTable, CategoricalVariable } from '../../src/design/baseline.ts';
 import type { VerifyResult } from '../../src/design/verify.ts';
 import type { IngestSummary } from '../../src/io/dataset.ts';
@@ -48,6 +58,7 @@ export const PLAN: AnalysisPlan = {
   subgroups: ['sex', 'age_group', 'diagnosis', 'worked_last_5y', 'site'],
   age_groups: [30],
   imputations: 20,
+  costs: null,
 };
 
 export const SUMMARY: IngestSummary = {
@@ -707,6 +718,7 @@ const T975 = 1.965;
 const qolArm = (arm: 'IPS' | 'TVR', n: number, mean: number, sd: number): QualityOfLifeWave['arms'][string] => ({
   n,
   missing: ANALYSED_QOL[arm] - n,
+  counts_suppressed: false,
   share_missing: (ANALYSED_QOL[arm] - n) / ANALYSED_QOL[arm],
   mean,
   sd,
@@ -880,3 +892,180 @@ export const EVIL_QUALITY_OF_LIFE: QualityOfLifeResult = {
   ...QUALITY_OF_LIFE,
   quality_of_life: QUALITY_OF_LIFE.quality_of_life.map((w) => ({ ...w, label: { nb: EVIL_MEASURE, en: EVIL_MEASURE } })),
 };
+
+// ---------------------------------------------------------------------------------------
+// Cost–benefit
+
+/** Options of a cost–benefit fixture; the rest follows from the model's formulas (src/cost-benefit/model.ts). */
+interface CostBenefitOptions {
+  costs?: { IPS: number; TVR: number };
+  /** Discounted extra months over the window, with its bootstrap interval. */
+  extraMonths?: [number, number, number];
+  /** Mean difference over the last six months, with its interval. */
+  lastEffect?: [number, number, number];
+  benefits?: number;
+  referenceSource?: string;
+  windowId?: string;
+}
+
+const CB_WINDOW = 18;
+const CB_RATE = 0.04;
+const CB_EMPLOYER = 0.141;
+const CB_PRODUCTIVITY = 1;
+const CB_TAX = 0.25;
+const CB_REFERENCE = 25_000;
+/** A bootstrap with 1 000 resamples: the curves' shares are multiples of 1/1000. */
+const CB_RESAMPLES = 1000;
+
+/** Standard normal distribution function (Abramowitz–Stegun 26.2.17, |error| < 7.5e-8): enough for a plausible curve. */
+function normalCdf(z: number): number {
+  const t = 1 / (1 + 0.2316419 * Math.abs(z));
+  const d = 0.3989422804014327 * Math.exp((-z * z) / 2);
+  const p = d * t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+  return z >= 0 ? 1 - p : p;
+}
+
+/**
+ * A cost–benefit result whose numbers follow from the model: break-even wages
+ * ΔC / (ΔM (1 + e) π) and (ΔC / ΔM − b) / (t + e), scenarios that continue the last effect
+ * for 1, 3 and 5 years or 10 years shrinking by 30 % a year, net values at the reference
+ * wage, intervals from the interval of ΔM (the cost difference is fixed), acceptability
+ * curves from a normal approximation of ΔM's bootstrap distribution, and one-way sensitivity.
+ * Defaults: ΔC = 95 000 − 15 000 = 80 000; ΔM = 1.5 (0.4 to 2.6); society's break-even wage
+ * 80 000 / (1.5 × 1.141) = 46 742 a month.
+ */
+export function costBenefitFixture(o: CostBenefitOptions = {}): CostBenefitResult {
+  const costs = o.costs ?? { IPS: 95_000, TVR: 15_000 };
+  const [m, mLow, mHigh] = o.extraMonths ?? [1.5, 0.4, 2.6];
+  const [last, lastLow, lastHigh] = o.lastEffect ?? [0.1, 0.02, 0.18];
+  const b = o.benefits ?? 10_000;
+  const dc = costs.IPS - costs.TVR;
+  const persistence: PersistenceScenario[] = [
+    { id: o.windowId ?? 'window', kind: 'window' },
+    { id: 'constant_1y', kind: 'constant', years: 1 },
+    { id: 'constant_3y', kind: 'constant', years: 3 },
+    { id: 'constant_5y', kind: 'constant', years: 5 },
+    { id: 'decay_30pct_10y', kind: 'decay', years: 10, annual_decay: 0.3 },
+  ];
+  const inputs: CostParameters = {
+    currency: 'NOK',
+    price_year: 2024,
+    cost_per_participant: { ...costs },
+    window_months: CB_WINDOW,
+    discount_rate: CB_RATE,
+    employer_contribution_rate: CB_EMPLOYER,
+    productivity_share: CB_PRODUCTIVITY,
+    income_tax_rate: CB_TAX,
+    benefits_saved_per_month: b,
+    reference_wage: { monthly_nok: CB_REFERENCE, source: o.referenceSource ?? 'SSB, tabell 11418: median månedslønn for deltidsansatte, 2024' },
+    last_effect_months: 6,
+    persistence,
+    sensitivity: {
+      cost_difference: [Math.min(0.75 * dc, 1.25 * dc), Math.max(0.75 * dc, 1.25 * dc)],
+      discount_rate: [0, 0.06],
+      employer_contribution_rate: [0, 0.141],
+      productivity_share: [0.5, 1],
+    },
+  };
+  const discount = (month: number) => (1 + CB_RATE) ** (-month / 12);
+  const continuation = (s: PersistenceScenario, effect: number) => {
+    if (s.kind === 'window') return 0;
+    let sum = 0;
+    for (let k = 1; k <= 12 * s.years; k++) sum += effect * (s.kind === 'decay' ? (1 - s.annual_decay) ** (k / 12) : 1) * discount(CB_WINDOW + k);
+    return sum;
+  };
+  const societyValue = (w: number) => w * (1 + CB_EMPLOYER) * CB_PRODUCTIVITY;
+  const publicValue = (w: number) => w * (CB_TAX + CB_EMPLOYER) + b;
+  type Wage = { wage: number | null; reason: BreakEvenWage['reason'] };
+  const society = (months: number, cost = dc, e = CB_EMPLOYER, pi = CB_PRODUCTIVITY): Wage =>
+    !(months > 0) ? { wage: null, reason: 'no_employment_effect' } : !(cost > 0) ? { wage: null, reason: 'no_extra_cost' } : { wage: cost / (months * (1 + e) * pi), reason: null };
+  const publicBudget = (months: number): Wage => {
+    if (!(months > 0)) return { wage: null, reason: 'no_employment_effect' };
+    if (!(dc > 0)) return { wage: null, reason: 'no_extra_cost' };
+    const needed = dc / months - b;
+    return needed <= 0 ? { wage: null, reason: 'covered_without_wage' } : { wage: needed / (CB_TAX + CB_EMPLOYER), reason: null };
+  };
+  /** A break-even wage with its interval from ΔM's: the wage falls as ΔM grows; no effect at the low end leaves the top open; covered at the high end is 0. */
+  const breakEven = (at: (months: number) => Wage, months: [number, number, number]): BreakEvenWage => {
+    const point = at(months[0]);
+    if (point.wage === null) return { monthly_nok: null, annual_nok: null, ci: null, median_nok: null, reason: point.reason };
+    const atHigh = at(months[2]);
+    const atLow = at(months[1]);
+    return {
+      monthly_nok: point.wage,
+      annual_nok: 12 * point.wage,
+      ci: [atHigh.wage ?? 0, atLow.wage],
+      median_nok: point.wage * 1.02,
+      reason: null,
+    };
+  };
+  const net = (months: [number, number, number], value: number) => ({
+    estimate: months[0] * value - dc,
+    ci: [months[1] * value - dc, months[2] * value - dc] as [number, number],
+  });
+  const scenarioMonths = (s: PersistenceScenario): [number, number, number] => [m + continuation(s, last), mLow + continuation(s, lastLow), mHigh + continuation(s, lastHigh)];
+  const scenarios: ScenarioResult[] = persistence.map((scenario) => {
+    const months = scenarioMonths(scenario);
+    return {
+      scenario,
+      extra_months: { estimate: months[0], ci: [months[1], months[2]] },
+      society: { break_even_wage: breakEven((x) => society(x), months), npv_at_reference_wage: net(months, societyValue(CB_REFERENCE)) },
+      public_budget: { break_even_wage: breakEven(publicBudget, months), npv_at_reference_wage: net(months, publicValue(CB_REFERENCE)) },
+    };
+  });
+  const windowWage = scenarios[0]!.society.break_even_wage.monthly_nok;
+  const top = Math.min(20 * CB_REFERENCE, Math.max(3 * CB_REFERENCE, windowWage === null ? 0 : 2 * windowWage));
+  const monthly_wage = Array.from({ length: 61 }, (_, k) => (top * k) / 60);
+  const curve = (value: (w: number) => number) =>
+    Object.fromEntries(
+      persistence.map((s) => {
+        const [mid, low, high] = scenarioMonths(s);
+        const sd = (high - low) / (2 * 1.96);
+        return [s.id, monthly_wage.map((w) => (value(w) <= 0 ? 0 : Math.round(CB_RESAMPLES * (1 - normalCdf((dc / value(w) - mid) / sd))) / CB_RESAMPLES))];
+      }),
+    );
+  const undiscounted = m * 1.034;
+  const sensitivity: SensitivityBar[] = [
+    { parameter: 'employment_effect', low: mLow, high: mHigh, break_even_at_low: society(mLow).wage, break_even_at_high: society(mHigh).wage },
+    {
+      parameter: 'cost_difference',
+      low: inputs.sensitivity.cost_difference[0],
+      high: inputs.sensitivity.cost_difference[1],
+      break_even_at_low: society(m, inputs.sensitivity.cost_difference[0]).wage,
+      break_even_at_high: society(m, inputs.sensitivity.cost_difference[1]).wage,
+    },
+    // Months at 0 % and 6 %: undiscounted, and a little less than at 4 %.
+    { parameter: 'discount_rate', low: 0, high: 0.06, break_even_at_low: society(undiscounted).wage, break_even_at_high: society(m * 0.983).wage },
+    { parameter: 'employer_contribution_rate', low: 0, high: 0.141, break_even_at_low: society(m, dc, 0).wage, break_even_at_high: society(m, dc, 0.141).wage },
+    { parameter: 'productivity_share', low: 0.5, high: 1, break_even_at_low: society(m, dc, CB_EMPLOYER, 0.5).wage, break_even_at_high: society(m, dc, CB_EMPLOYER, 1).wage },
+  ];
+  return {
+    cost_benefit: {
+      inputs,
+      cost_difference: dc,
+      employment_effect: {
+        monthly_difference: Array.from({ length: CB_WINDOW }, (_, k) => ({ month: k + 1, difference: k === 0 ? null : (m / 13.5) * Math.min(1, k / 9) })),
+        extra_months: { estimate: m, ci: [mLow, mHigh] },
+        months_without_data: 1,
+        extra_months_undiscounted: undiscounted,
+        last_effect: { estimate: last, ci: [lastLow, lastHigh] },
+      },
+      break_even_wage: scenarios[0]!.society.break_even_wage,
+      scenarios,
+      acceptability: { monthly_wage, society: curve(societyValue), public_budget: curve(publicValue) },
+      sensitivity,
+      resamples: CB_RESAMPLES,
+    },
+  };
+}
+
+/** The cost–benefit result of the fixture trial: ΔC 80 000, ΔM 1.5 (0.4 to 2.6), break-even about 47 000 a month. */
+export const COST_BENEFIT: CostBenefitResult = costBenefitFixture();
+
+/** The fixture with its cost–benefit changed. */
+export const withCostBenefit = (change: (cb: CostBenefit) => CostBenefit, base: CostBenefitResult = COST_BENEFIT): CostBenefitResult => ({
+  cost_benefit: change(base.cost_benefit!),
+});
+
+/** Markup in the strings the plan gives the cost section: the reference wage's source and a scenario id. */
+export const EVIL_COST_BENEFIT: CostBenefitResult = costBenefitFixture({ referenceSource: EVIL_SITE, windowId: '<script>alert(6)</script>' });

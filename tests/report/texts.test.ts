@@ -3,11 +3,14 @@ import {
   dialectText,
   formatDecimal,
   formatInteger,
+  formatMoney,
+  formatMoneyAbout,
   formatPercent,
   formatPStatement,
   formatPValue,
   joinList,
   LANGS,
+  moneyStep,
   text,
   texts,
   vegaNumberLocale,
@@ -121,5 +124,34 @@ describe('joinList', () => {
     expect(joinList(['IPS', 'TVR'], 'nb', 'and')).toBe('IPS og TVR');
     expect(joinList(['IPS'], 'en', 'and')).toBe('IPS');
     expect(joinList([], 'en', 'and')).toBe('');
+  });
+});
+
+describe('formatMoney, moneyStep and formatMoneyAbout', () => {
+  it('writes "kr 47 000" in Bokmål and "NOK 47,000" in English, with no-break spaces', () => {
+    expect(formatMoney(47_000, 'nb')).toBe('kr\u00a047\u00a0000');
+    expect(formatMoney(47_000, 'en')).toBe('NOK\u00a047,000');
+    expect(formatMoney(46_742.3, 'nb', 1000)).toBe('kr\u00a047\u00a0000');
+    expect(formatMoney(1234.5, 'en')).toBe('NOK\u00a01,235');
+  });
+
+  it('puts a true minus sign before a negative amount, and none on an amount that rounds to zero', () => {
+    expect(formatMoney(-1500, 'nb')).toBe('\u2212kr\u00a01\u00a0500');
+    expect(formatMoney(-1500, 'en')).toBe('-NOK\u00a01,500');
+    expect(formatMoney(-0.4, 'nb')).toBe('kr\u00a00');
+    expect(formatMoney(-400, 'en', 1000)).toBe('NOK\u00a00');
+  });
+
+  it('refuses infinity, NaN and a step that is not positive', () => {
+    expect(() => formatMoney(Number.POSITIVE_INFINITY, 'nb')).toThrow(RangeError);
+    expect(() => formatMoney(Number.NaN, 'en')).toThrow(RangeError);
+    expect(() => formatMoney(100, 'en', 0)).toThrow(RangeError);
+  });
+
+  it('rounds an estimate for a lay reader: to 1 000 from 10 000, to 100 from 1 000, else to 10', () => {
+    expect([moneyStep(175_285), moneyStep(10_000), moneyStep(9_999), moneyStep(1_000), moneyStep(999), moneyStep(-5_835)]).toEqual([1000, 1000, 100, 100, 10, 100]);
+    expect(formatMoneyAbout(46_742.3, 'en')).toBe('NOK\u00a047,000');
+    expect(formatMoneyAbout(5_835, 'nb')).toBe('kr\u00a05\u00a0800');
+    expect(formatMoneyAbout(444, 'nb')).toBe('kr\u00a0440');
   });
 });

@@ -28,7 +28,7 @@ export interface MeasureWaveMean {
   arm: string;
   /** Where the point is drawn: the month, moved a little left or right per arm so intervals do not overlap. */
   x: number;
-  n: number;
+  n: number | null;
   mean: number;
   /** Null when the arm's mean has no interval (then only the point is drawn). */
   ci_low: number | null;
@@ -92,7 +92,7 @@ export function qualityOfLifeMeansRows(qol: QualityOfLifeResult, plan: AnalysisP
           arm,
           when: waveName(w.month, lang),
           mean: num(a.mean),
-          n: formatInteger(a.n, lang),
+          n: a.n === null ? ':' : formatInteger(a.n, lang),
         };
         const label = a.ci
           ? text(lang, 'chart_qol_point', { ...params, ci: text(lang, 'key_result_ci', { level, low: num(a.ci[0]), high: num(a.ci[1]) }) })

@@ -10,6 +10,16 @@ export const OKABE_ITO = { blue: '#0072B2', orange: '#E69F00', vermillion: '#D55
 export const ARM_TINT = { blue: '#DCEBF5', orange: '#FBEFD2' } as const;
 
 /**
+ * Colours for cost–benefit scenarios, in the plan's order: black for the trial period, then
+ * Okabe–Ito colours other than the arms' blue and orange, so a scenario is never read as an
+ * arm. Cycled when a plan has more scenarios than colours.
+ */
+export const SCENARIO_COLORS = ['#000000', '#009E73', '#56B4E9', '#CC79A7', '#D55E00'] as const;
+
+/** The two ends of a tornado bar: a parameter at its low value, and at its high value (Okabe–Ito, not the arms' colours). */
+export const SENSITIVITY_COLORS = { low: '#009E73', high: '#CC79A7' } as const;
+
+/**
  * Same font stack as the report page. System fonts only: nothing is fetched, and SVG text
  * widths come from Vega's estimate, which does not depend on the font installed.
  */

@@ -1,0 +1,24 @@
+/** Stage `cost-benefit`: the break-even wage of the employment effect, with scenarios and uncertainty. */
+import { analyseCostBenefit } from '../../src/cost-benefit/cost-benefit.ts';
+import type { Dataset } from '../../src/io/dataset.ts';
+import { ARTIFACT, type CostBenefitArtifact, type IngestArtifact } from '../artifacts.ts';
+import type { Stage } from '../stage.ts';
+
+export const costBenefitStage: Stage = {
+  name: 'cost-benefit',
+  describe: 'Break-even wage of the employment effect (society and public budget), persistence scenarios, bootstrap and one-way sensitivity',
+  outputs: [ARTIFACT.costBenefit],
+  async run(folder, _options, log) {
+    const ingest = await folder.readJson<IngestArtifact>(ARTIFACT.ingest, 'ingest');
+    const dataset = await folder.readJson<Dataset>(ARTIFACT.dataset, 'ingest');
+    const result: CostBenefitArtifact = analyseCostBenefit(dataset, ingest.plan, log);
+    const cb = result.cost_benefit;
+    if (cb === null) log('  no cost section in the plan: skipped');
+    else {
+      const wage = cb.break_even_wage.monthly_nok;
+      log(`  extra months in work per participant over ${cb.inputs.window_months} months: ${cb.employment_effect.extra_months.estimate.toFixed(2)}; ` +
+        `break-even wage (society): ${wage === null ? `none (${cb.break_even_wage.reason})` : `NOK ${Math.round(wage)} a month`}`);
+    }
+    await folder.writeJson(ARTIFACT.costBenefit, result);
+  },
+};
