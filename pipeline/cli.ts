@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `ips-rct`: the command-line tool. Thin: parses options, calls the runner or the
- * simulator, maps errors to exit codes (0 ok, 1 contract, 2 usage, 3 internal).
+ * simulator, maps errors to exit codes (0 ok, 1 contract, 2 usage, 3 internal, 4 no working
+ * Chromium for --pdf).
  * Errors and progress go to stderr; results go to the run folder.
  */
 import { existsSync, statSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { ContractError, EXIT, exitCodeOf, formatViolation, UsageError, Verificat
 import { DEFAULT_MAX_VIOLATIONS } from '../src/io/ingest.ts';
 import { FILES } from '../src/io/contract.ts';
 import { isAllocationSeed } from '../src/io/plan.ts';
+import { ChromiumError, findChromium, PDF_FILE } from '../src/report/pdf.ts';
 import { TOOL_VERSION } from './manifest.ts';
 import { runStages } from './runner.ts';
 import { STAGES } from './stages/index.ts';
@@ -26,6 +28,8 @@ interface CommonArgs {
   allocation?: string;
   'allow-unverified': boolean;
   quiet: boolean;
+  /** Only on `run` and `report`. */
+  pdf?: boolean;
 }
 
 const log = (quiet: boolean) => (line: string) => {
@@ -48,6 +52,15 @@ function commonOptions<T>(y: Argv<T>) {
     .option('quiet', { type: 'boolean', default: false, describe: 'Print nothing but errors' });
 }
 
+/** `--pdf`, for the commands that write the report (`run` and `report`). */
+function pdfOption<T>(y: Argv<T>) {
+  return y.option('pdf', {
+    type: 'boolean',
+    default: false,
+    describe: `Also write ${PDF_FILE} (A4, page numbers) beside index.html, printed by headless Chromium ($IPS_RCT_CHROMIUM, else chromium on PATH)`,
+  });
+}
+
 async function runCommand(names: string[], args: CommonArgs, command: string): Promise<void> {
   if (!Number.isInteger(args['max-errors']) || args['max-errors'] < 1) throw new UsageError('--max-errors must be a whole number of at least 1');
   const data = args.data;
@@ -61,12 +74,17 @@ async function runCommand(names: string[], args: CommonArgs, command: string): P
     maxViolations: args['max-errors'],
     allocation: args.allocation,
     allowUnverified: args['allow-unverified'],
+    pdf: args.pdf === true,
     version: TOOL_VERSION,
   };
+  // Before any stage runs (and removes the previous run's outputs): a missing browser is
+  // found in a moment, not after the analyses.
+  if (options.pdf) findChromium();
   const timings = await runStages(names, out, options, command, log(args.quiet));
   if (args.quiet) return;
   const wroteReport = timings.some((t) => t.name === 'report');
   process.stderr.write(wroteReport ? `Report: ${join(out, 'index.html')}\n` : `Run folder: ${out}\n`);
+  if (wroteReport && options.pdf) process.stderr.write(`PDF: ${join(out, PDF_FILE)}\n`);
 }
 
 function reportError(err: unknown): number {
@@ -82,6 +100,9 @@ function reportError(err: unknown): number {
     process.stderr.write('The pipeline stopped. Correct the records or the list, or rerun with --allow-unverified to report with a visible warning.\n');
   } else if (err instanceof UsageError) {
     process.stderr.write(`ips-rct: ${err.message}\n`);
+  } else if (err instanceof ChromiumError) {
+    process.stderr.write(`ips-rct: ${err.message}\n`);
+    return err.exitCode;
   } else {
     process.stderr.write(`ips-rct: internal error (please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   }
@@ -96,14 +117,20 @@ export function buildCli(argv: string[]) {
     .command(
       'run',
       'Run every stage in order: ' + STAGES.map((s) => s.name).join(' → '),
-      (y) => commonOptions(y).example('$0 run --data data-samples --lang en', 'Analyse the shipped sample; report in English'),
+      (y) =>
+        pdfOption(commonOptions(y))
+          .example('$0 run --data data-samples --lang en', 'Analyse the shipped sample; report in English')
+          .example('$0 run --data data-samples --pdf', 'Also print the report to report.pdf'),
       (args) => runCommand([], args as CommonArgs, 'run'),
     );
   for (const stage of STAGES) {
     cli = cli.command(
       stage.name,
       stage.describe,
-      (y) => commonOptions(y).example(`$0 ${stage.name} --data data-samples --out reports/sample`, `Run only the ${stage.name} stage`),
+      (y) => {
+        const withOptions = commonOptions(y).example(`$0 ${stage.name} --data data-samples --out reports/sample`, `Run only the ${stage.name} stage`);
+        return stage.name === 'report' ? pdfOption(withOptions).example('$0 report --out reports/sample --pdf', 'Rewrite the report and print it to report.pdf') : withOptions;
+      },
       (args) => runCommand([stage.name], args as CommonArgs, stage.name),
     );
   }
@@ -152,7 +179,7 @@ export function buildCli(argv: string[]) {
     .version(TOOL_VERSION)
     .help()
     .alias('h', 'help')
-    .epilogue('Exit codes: 0 success, 1 the data or plan break the contract, 2 wrong usage, 3 internal error.')
+    .epilogue('Exit codes: 0 success, 1 the data or plan break the contract, 2 wrong usage, 3 internal error, 4 --pdf found no working Chromium.')
     .fail((msg, err) => {
       throw err ?? new UsageError(msg);
     })

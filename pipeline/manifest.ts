@@ -2,10 +2,8 @@
  * The run manifest: what went into a run and how long each stage took. The only output
  * allowed to differ between two runs on the same inputs (it holds the clock).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ALLOCATION_ALGORITHM } from '../src/design/allocation.ts';
+import { installedVersions, TOOL_NAME, TOOL_VERSION } from '../src/io/package-versions.ts';
 import { RNG_INFO } from '../src/random/rng.ts';
 import type { IngestArtifact, VerifyArtifact } from './artifacts.ts';
 
@@ -41,23 +39,8 @@ export interface Manifest {
   stages: StageTiming[];
 }
 
-const projectPackage = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-  name: string;
-  version: string;
-  dependencies: Record<string, string>;
-};
-
-/** The tool's own version, from package.json. */
-export const TOOL_VERSION = projectPackage.version;
-
-/** Installed versions of the runtime dependencies (what actually ran, not the ranges). */
-export function installedVersions(): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of Object.keys(projectPackage.dependencies).sort()) {
-    out[name] = versionOf(name);
-  }
-  return out;
-}
+/** The tool's own version (re-exported for the CLI). */
+export { TOOL_VERSION };
 
 /** Builds the manifest for a finished command. */
 export function buildManifest(
@@ -68,7 +51,7 @@ export function buildManifest(
   stages: StageTiming[],
 ): Manifest {
   return {
-    tool: { name: projectPackage.name, version: projectPackage.version },
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
     created_at: new Date().toISOString(),
     command,
     node_version: process.version,
@@ -83,30 +66,4 @@ export function buildManifest(
     packages: installedVersions(),
     stages,
   };
-}
-
-// Some packages (vega) do not export package.json, so walk up from the resolved entry.
-function versionOf(name: string): string {
-  for (const entry of [`${name}/package.json`, name]) {
-    const v = versionFrom(name, entry);
-    if (v) return v;
-  }
-  return 'unknown';
-}
-
-function versionFrom(name: string, entry: string): string | null {
-  try {
-    let dir = dirname(fileURLToPath(import.meta.resolve(entry)));
-    while (dir !== dirname(dir)) {
-      const file = join(dir, 'package.json');
-      if (existsSync(file)) {
-        const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-        if (pkg.name === name && pkg.version) return pkg.version;
-      }
-      dir = dirname(dir);
-    }
-  } catch {
-    // Not resolvable this way; the caller tries the next entry point.
-  }
-  return null;
 }

@@ -14,6 +14,8 @@ export interface StageOptions {
   allocation?: string;
   /** Go on when the allocation fails verification; the report then carries a warning. */
   allowUnverified: boolean;
+  /** Also print the report to report.pdf through headless Chromium (report stage only). */
+  pdf?: boolean;
   /** Tool version, for the report footer and manifest. */
   version: string;
 }

@@ -190,11 +190,16 @@ export function baselineTable(participants: ParticipantsTable, plan: AnalysisPla
  * So a single hidden cell always gets a partner, and two 1s are not left to be pinned by
  * their total of 2. Zeros are shown.
  *
+ * `alreadyHidden` marks cells hidden for another reason before the rule runs (for example
+ * by the rule applied to a crossing row or column of a two-way table; see
+ * src/report/disclosure.ts): they count as hidden in step 2 whatever their size.
+ *
  * @example suppressSmallCells([40, 3, 0, 25], 5) // [false, true, false, true]
  * @example suppressSmallCells([20, 1, 1, 0], 3) // [true, true, true, false]
+ * @example suppressSmallCells([40, 30, 25], 3, [false, true, false]) // [false, true, true]
  */
-export function suppressSmallCells(counts: readonly number[], threshold: number): boolean[] {
-  const hidden = counts.map((n) => n > 0 && n < threshold);
+export function suppressSmallCells(counts: readonly number[], threshold: number, alreadyHidden: readonly boolean[] = []): boolean[] {
+  const hidden = counts.map((n, i) => alreadyHidden[i] === true || (n > 0 && n < threshold));
   const hiddenTotal = () => counts.reduce((sum, n, i) => (hidden[i] ? sum + n : sum), 0);
   const hiddenCount = () => hidden.filter(Boolean).length;
   while (hiddenCount() > 0 && (hiddenCount() === 1 || hiddenTotal() < threshold)) {

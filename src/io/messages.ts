@@ -95,6 +95,8 @@ export const message = {
     `assessed (${assessed}) minus excluded (${excluded}) must equal the participants randomized in participants.csv (${randomized})`,
   planAgeGroups: 'must be a non-empty list of increasing whole-number ages from 17 to 70, e.g. [30]',
   planExcluded: 'must be a list of { "reason": { "nb": "…", "en": "…" }, "n": n } objects',
+  planDataSharing: (max: number) =>
+    `must be { "nb": "…", "en": "…" }, saying where the de-identified data and the analysis code can be obtained: both texts non-empty, at most ${max} characters, without line breaks`,
 
   // Allocation list (allocation.csv) and its design
   allocationDuplicate: (site: string, no: number, firstRow: number) =>
@@ -112,6 +114,10 @@ export const message = {
   strataDuplicate: (name: string) => `stratum name ${safeFound(name)} appears more than once`,
   strataSlots: (name: string) => `stratum ${safeFound(name)} must have a whole number of at least 1 slots`,
   allocationSeedEmpty: 'the allocation seed must be a non-empty text',
+
+  // Environment
+  sourceDateEpoch: (found: string) =>
+    `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 00:00 UTC, as \`date +%s\` prints it, up to 253402300799 (the end of the year 9999) (found: ${JSON.stringify(found.length > 40 ? `${found.slice(0, 37)}...` : found)})`,
 
 } as const;
 

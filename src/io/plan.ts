@@ -90,7 +90,22 @@ export interface AnalysisPlan {
   report_language: 'nb' | 'en';
   randomization: RandomizationPlan;
   screening: ScreeningPlan | null;
+  /**
+   * Where the de-identified participant data and the analysis code can be obtained, in both
+   * report languages (CONSORT 2025 item 4); null (or absent, in artifacts written before the
+   * field existed) when the plan does not say.
+   */
+  data_sharing?: LocalizedText | null;
 }
+
+/** A text the report shows, in each report language. */
+export interface LocalizedText {
+  nb: string;
+  en: string;
+}
+
+/** Longest data-sharing statement, per language: a paragraph, not a document. */
+export const DATA_SHARING_MAX_LENGTH = 1000;
 
 /** Variables a subgroup analysis may split by. */
 export const SUBGROUP_VARIABLES = ['sex', 'age_group', 'diagnosis', 'education', 'worked_last_5y', 'site'] as const;
@@ -248,6 +263,7 @@ export function validatePlan(raw: Json, file: string): { plan?: AnalysisPlan; vi
 
   const randomization = validateRandomization(p.randomization, armsOk ? (arms as string[]) : null, add, unknownKeys);
   const screening = validateScreening(p.screening, add, unknownKeys);
+  const dataSharing = validateDataSharing(p.data_sharing, add, unknownKeys);
   const registry = isObject(p.registry_months) && isInt(p.registry_months.first, 0) && isInt(p.registry_months.last, 0)
     ? { first: p.registry_months.first, last: p.registry_months.last } : null;
   const costs = validateCosts(p.costs, armsOk ? (arms as string[]) : null, armsOk && typeof p.control_arm === 'string' ? p.control_arm : null, registry, add, unknownKeys);
@@ -256,12 +272,12 @@ export function validatePlan(raw: Json, file: string): { plan?: AnalysisPlan; vi
     '$schema', '$comment', 'trial', 'arms', 'control_arm', 'stratification', 'timepoints', 'primary_timepoint',
     'registry_months', 'employment_definition', 'covariates', 'diagnosis_levels', 'questionnaire_waves', 'measures',
     'multiplicity', 'confidence_level', 'bootstrap_resamples', 'permutations', 'seed', 'small_cell_threshold', 'costs',
-    'report_language', 'randomization', 'screening', 'subgroups', 'age_groups', 'imputations',
+    'report_language', 'randomization', 'screening', 'subgroups', 'age_groups', 'imputations', 'data_sharing',
   ]);
   for (const key of Object.keys(p)) if (!known.has(key)) add(key, message.planUnknownField, key);
 
   if (v.length > 0) return { violations: v };
-  const plan = { ...(p as unknown as AnalysisPlan), costs, randomization: randomization!, screening, subgroups: subgroups as Subgroup[], age_groups: ageGroups as number[], imputations: imputations as number };
+  const plan = { ...(p as unknown as AnalysisPlan), costs, randomization: randomization!, screening, data_sharing: dataSharing, subgroups: subgroups as Subgroup[], age_groups: ageGroups as number[], imputations: imputations as number };
   return { plan, violations: v };
 }
 
@@ -374,6 +390,22 @@ function validateScreening(raw: unknown, add: Add, unknownKeys: UnknownKeys): Sc
     if (reasonOk && isInt(e.n, 0)) excluded.push({ reason: { nb: reason.nb as string, en: reason.en as string }, n: e.n });
   }
   return isInt(raw.assessed, 0) ? { assessed: raw.assessed, excluded } : null;
+}
+
+/**
+ * The plan's optional `data_sharing` statement: { nb, en }, each a non-empty text of at most
+ * DATA_SHARING_MAX_LENGTH characters without control characters (line breaks included: the
+ * report shows it as one paragraph). Absent or null: null.
+ */
+function validateDataSharing(raw: unknown, add: Add, unknownKeys: UnknownKeys): LocalizedText | null {
+  if (raw === undefined || raw === null) return null;
+  const ok = (s: unknown): s is string => typeof s === 'string' && s.trim() !== '' && s.length <= DATA_SHARING_MAX_LENGTH && !/\p{Cc}/u.test(s);
+  if (!isObject(raw) || !ok(raw.nb) || !ok(raw.en)) {
+    add('data_sharing', message.planDataSharing(DATA_SHARING_MAX_LENGTH), raw);
+    return null;
+  }
+  unknownKeys(raw, 'data_sharing', ['nb', 'en']);
+  return { nb: raw.nb, en: raw.en };
 }
 
 /** Short, safe rendering of a plan value for a message (plans hold no participant data). */

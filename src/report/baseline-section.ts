@@ -2,9 +2,14 @@
  * The baseline table ("Table 1"): the arms as they were at the start, one row group per
  * characteristic, with the standardized difference and a worded flag for imbalance, and
  * notes that explain every symbol the table uses. Only rounding happens here.
+ *
+ * What is hidden is the producer's decision (src/design/baseline.ts, the same small-number
+ * rule as the rest of the report): hidden numbers are written ":", the report's one symbol
+ * for them (src/report/disclosure.ts), and the notes use the report's footnote for it.
  */
 import type { BaselineTable, BaselineVariable, CategoricalVariable, ContinuousSummary, ContinuousVariable, LevelCount } from '../design/baseline.ts';
 import type { AnalysisPlan } from '../io/plan.ts';
+import { disclosureFootnote, HIDDEN } from './disclosure.ts';
 import { html, type SafeHtml } from './escape.ts';
 import { levelLabel, variableLabel } from './labels.ts';
 import { formatDecimal, formatInteger, formatPercent, text, type Lang, type TextKey } from './texts.ts';
@@ -59,12 +64,11 @@ ${rows.map((r) => html`<tr><th scope="row" class="level">${r.label}</th>${r.cell
 function continuousRows(v: ContinuousVariable, baseline: BaselineTable, plan: AnalysisPlan, lang: Lang): Row[] {
   const t = (key: TextKey, params?: Record<string, string>) => text(lang, key, params);
   const arms = plan.arms.map((arm) => v.arms[arm]);
-  const hidden = t('baseline_suppressed_summary', { t: formatInteger(baseline.min_n_for_summary, lang) });
   const num = (x: number | null) => (x === null ? DASH : formatDecimal(x, lang, SUMMARY_DIGITS));
   const cell = (s: ContinuousSummary | undefined, show: (s: ContinuousSummary) => string) =>
-    !s ? DASH : s.suppressed ? hidden : s.mean === null ? DASH : show(s);
+    !s ? DASH : s.suppressed ? HIDDEN : s.mean === null ? DASH : show(s);
   const missing = (s: ContinuousSummary | undefined) =>
-    !s ? DASH : s.missing_suppressed ? t('baseline_hidden') : s.missing === null ? DASH : formatInteger(s.missing, lang);
+    !s ? DASH : s.missing_suppressed ? HIDDEN : s.missing === null ? DASH : formatInteger(s.missing, lang);
   const rows: Row[] = [
     { label: t('baseline_mean_sd'), cells: arms.map((s) => cell(s, (x) => `${num(x.mean)} (${num(x.sd)})`)) },
     { label: t('baseline_median_iqr'), cells: arms.map((s) => cell(s, (x) => `${num(x.median)} [${num(x.q1)}–${num(x.q3)}]`)) },
@@ -76,7 +80,7 @@ function continuousRows(v: ContinuousVariable, baseline: BaselineTable, plan: An
 }
 
 /**
- * "n (%)" per level, then the missing row. A suppressed cell says "hidden", not "<3": the
+ * "n (%)" per level, then the missing row. A suppressed cell is ":", not "<3": the
  * producer also hides a partner cell, which may be large, so that a small one cannot be
  * recovered by subtraction, and the result does not say which cell is which.
  */
@@ -85,7 +89,7 @@ function categoricalRows(v: CategoricalVariable, plan: AnalysisPlan, lang: Lang)
     !c
       ? DASH
       : c.suppressed
-        ? text(lang, 'baseline_hidden')
+        ? HIDDEN
         : c.n === null
           ? DASH
           : c.fraction === null
@@ -98,7 +102,7 @@ function categoricalRows(v: CategoricalVariable, plan: AnalysisPlan, lang: Lang)
 }
 
 /**
- * The SMD with two decimals, ∞ when the arms do not overlap, "hidden" when withheld because
+ * The SMD with two decimals, ∞ when the arms do not overlap, ":" when withheld because
  * something of the variable is hidden, a dash without data; and the flag.
  */
 function smdCell(v: BaselineVariable, lang: Lang): SafeHtml {
@@ -108,7 +112,7 @@ function smdCell(v: BaselineVariable, lang: Lang): SafeHtml {
       : v.smd_note === 'no_overlap'
         ? '∞'
         : v.smd_note === 'suppressed'
-          ? text(lang, 'baseline_hidden')
+          ? HIDDEN
           : DASH;
   return html`${value}${v.imbalanced === true ? html` <strong class="flag">${text(lang, 'smd_flag')}</strong>` : null}`;
 }
@@ -117,7 +121,6 @@ function smdCell(v: BaselineVariable, lang: Lang): SafeHtml {
 function notes(baseline: BaselineTable, lang: Lang): SafeHtml {
   const t = (key: TextKey, params?: Record<string, string>) => text(lang, key, params);
   const threshold = formatDecimal(baseline.imbalance_threshold, lang, 2, 0);
-  const small = formatInteger(baseline.small_cell_threshold, lang);
   const vars = baseline.variables;
   const summaries = vars.flatMap((v) => (v.kind === 'continuous' ? Object.values(v.arms) : []));
   const anyCountHidden =
@@ -126,7 +129,7 @@ function notes(baseline: BaselineTable, lang: Lang): SafeHtml {
   const lines = [
     t('baseline_sd_note'),
     t('baseline_median_note'),
-    anyCountHidden && t('baseline_suppressed_note', { t: small }),
+    anyCountHidden && disclosureFootnote(baseline.small_cell_threshold, lang),
     summaries.some((s) => s.suppressed) && t('baseline_summary_suppressed_note', { t: formatInteger(baseline.min_n_for_summary, lang) }),
     vars.some((v) => v.smd === null && v.smd_note === 'suppressed') && t('smd_suppressed_note'),
     vars.some((v) => v.imbalanced === true) && t('smd_flag_note', { threshold }),

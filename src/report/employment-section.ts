@@ -6,6 +6,11 @@
  * Every difference is intervention minus control and every ratio intervention over
  * control, and the page says so wherever one is shown. Only rounding happens here; every
  * number comes from the outcomes stage.
+ *
+ * The small-number rule (src/report/disclosure.ts) applies to every table and chart here:
+ * an employed count hides with its share, interval and the unadjusted estimates of its
+ * timepoint; months of the time-to-first-job table are taken together; subgroup levels that
+ * could be worked out are hidden. Each table that hides something has the footnote for ":".
  */
 import type { AnalysisPlan } from '../io/plan.ts';
 import type { ArmRate, Effect, TimepointEmployment } from '../outcomes/employment-results.ts';
@@ -15,6 +20,7 @@ import { EMPLOYMENT_OVER_TIME, employmentOverTimeRows, employmentOverTimeSpec } 
 import { kaplanMeierSpec, TIME_TO_FIRST_JOB } from './charts/kaplan-meier.ts';
 import { forestRows, subgroupForestSpec, SUBGROUPS } from './charts/subgroup-forest.ts';
 import { adjustedOddsRatioNotes, adjustedRiskDifferenceNotes, effectNotes, effectText, notEstimableReason, NoteList, type EffectScale } from './effect-text.ts';
+import { countText, disclosureFootnote, disclosureNote, HIDDEN, hiddenCells, isSmall, kaplanMeierDisclosure, outcomeHidden, timepointDisclosure } from './disclosure.ts';
 import { html, raw, type SafeHtml } from './escape.ts';
 import { chartFigure } from './figure.ts';
 import type { RenderedChart } from './html-report.ts';
@@ -76,58 +82,6 @@ function plainPoints(difference: number, lang: Lang): string {
   return formatDecimal(difference * 100, lang, digits);
 }
 
-/**
- * The primary result in two or three plain sentences: what the primary outcome is, the
- * share employed in each arm and the difference with its interval, and what the interval
- * says. Null when the plan's results have no primary timepoint.
- */
-export function keyResultSection(outcomes: OutcomesResult, plan: AnalysisPlan, lang: Lang): SafeHtml | null {
-  const primary = outcomes.employment.find((t) => t.primary);
-  if (!primary) return null;
-  const t = (key: TextKey, params?: Record<string, string>) => text(lang, key, params);
-  const { arm_t, arm_c } = armRoles(plan);
-  const month = String(primary.month);
-  const inMonth = primary.definition === 'employed_in_month';
-  const sentences: string[] = [t(inMonth ? 'key_result_outcome_in_month' : 'key_result_outcome_to_month', { month })];
-  const rt = primary.arms[arm_t]?.rate ?? null;
-  const rc = primary.arms[arm_c]?.rate ?? null;
-  const rd = primary.risk_difference;
-  if (rt === null || rc === null) {
-    sentences.push(t('key_result_no_data', { month }));
-  } else {
-    const rates = t(inMonth ? 'key_result_rates_in_month' : 'key_result_rates_to_month', {
-      month,
-      arm_t,
-      arm_c,
-      rate_t: formatPercent(rt, lang, 0),
-      rate_c: formatPercent(rc, lang, 0),
-    });
-    if (rd.estimate === null || rd.ci === null) {
-      const reason = notEstimableReason(rd.note, lang);
-      sentences.push(reason === null ? t('key_result_not_estimable_plain', { rates }) : t('key_result_not_estimable', { rates, reason }));
-    } else {
-      const ci = t('key_result_ci', { level: levelText(plan, lang), low: plainPoints(rd.ci[0], lang), high: plainPoints(rd.ci[1], lang) });
-      const pp = plainPoints(Math.abs(rd.estimate), lang);
-      const shown = plainPoints(rd.estimate, lang);
-      sentences.push(
-        rd.estimate === 0
-          ? t('key_result_same', { rates, ci })
-          : rd.estimate > 0
-            ? t('key_result_more', { rates, pp, ci })
-            : t('key_result_fewer', { rates, pp, difference: shown, ci }),
-      );
-      const [low, high] = rd.ci;
-      const reading = low > 0 ? 'key_result_ci_above' : high < 0 ? 'key_result_ci_below' : 'key_result_ci_spans';
-      sentences.push(`${t('key_result_ci_explained')} ${t(reading, { arm_t, arm_c })}`);
-    }
-  }
-  return html`<section class="key-result" aria-labelledby="key-result">
-<h2 id="key-result">${t('key_result_heading')}</h2>
-${sentences.map((s) => html`<p>${s}</p>\n`)}<p>${t('key_result_details')}</p>
-</section>
-`;
-}
-
 // ---------------------------------------------------------------------------------------
 // The section
 
@@ -187,19 +141,26 @@ function timepointTable(timepoints: TimepointEmployment[], plan: AnalysisPlan, l
   const effectCell = (e: Effect | null, scale: EffectScale, extra: string[] = []) =>
     e === null ? cell(DASH) : cell(effectText(e, scale, lang), [...extra, ...effectNotes(e, lang)]);
   const row = (label: string, f: (tp: TimepointEmployment) => SafeHtml): TableRow => ({ label, cells: timepoints.map(f) });
+  // The small-number rule per timepoint: hidden employed counts, and the unadjusted estimates computed from them.
+  const disclosure = new Map(timepoints.map((tp) => [tp, timepointDisclosure(tp.arms, plan)]));
+  const crudeHidden = (tp: TimepointEmployment) => disclosure.get(tp)!.crude;
+  /** An unadjusted estimate's cell: ":" when its timepoint has a hidden count. */
+  const crude = (f: (tp: TimepointEmployment) => SafeHtml) => (tp: TimepointEmployment) => (crudeHidden(tp) ? cell(HIDDEN) : f(tp));
 
   const armGroup = (arm: string): RowGroup => {
     const rate = (tp: TimepointEmployment): ArmRate | undefined => tp.arms[arm];
+    const hidden = (tp: TimepointEmployment) => disclosure.get(tp)!.arms[arm] === true;
     return {
       heading: arm === plan.control_arm ? t('arm_control', { arm }) : arm,
       rows: [
         row(t('employment_employed_row'), (tp) => {
           const a = rate(tp);
           if (!a) return cell(DASH);
-          const percent = a.rate === null ? DASH : formatPercent(a.rate, lang);
-          return cell(t('count_of_n', { count: formatInteger(a.employed, lang), n: formatInteger(a.n, lang), percent }));
+          const percent = hidden(tp) ? HIDDEN : a.rate === null ? DASH : formatPercent(a.rate, lang);
+          return cell(t('count_of_n', { count: countText(a.employed, hidden(tp), lang), n: formatInteger(a.n, lang), percent }));
         }),
         row(t('employment_rate_ci_row', { level }), (tp) => {
+          if (hidden(tp)) return cell(HIDDEN);
           const ci = rate(tp)?.ci;
           return cell(ci ? t('interval', { low: formatPercent(ci[0], lang), high: formatPercent(ci[1], lang) }) : DASH);
         }),
@@ -217,11 +178,11 @@ function timepointTable(timepoints: TimepointEmployment[], plan: AnalysisPlan, l
     {
       heading: t('employment_difference_group'),
       rows: [
-        row(t('employment_rd_row', { arm_t, arm_c }), (tp) => effectCell(tp.risk_difference, 'points')),
-        row(t('employment_rr_row', { arm_t, arm_c }), (tp) => effectCell(tp.risk_ratio, 'ratio')),
-        row(t('employment_or_row', { arm_t, arm_c }), (tp) => effectCell(tp.odds_ratio, 'ratio')),
-        row(t('employment_p_row'), (tp) => cell(formatPValue(tp.test.p, lang))),
-        row(t('employment_test_row'), (tp) => cell(testName(tp))),
+        row(t('employment_rd_row', { arm_t, arm_c }), crude((tp) => effectCell(tp.risk_difference, 'points'))),
+        row(t('employment_rr_row', { arm_t, arm_c }), crude((tp) => effectCell(tp.risk_ratio, 'ratio'))),
+        row(t('employment_or_row', { arm_t, arm_c }), crude((tp) => effectCell(tp.odds_ratio, 'ratio'))),
+        row(t('employment_p_row'), crude((tp) => cell(formatPValue(tp.test.p, lang)))),
+        row(t('employment_test_row'), crude((tp) => cell(testName(tp)))),
       ],
     },
     {
@@ -244,8 +205,12 @@ function timepointTable(timepoints: TimepointEmployment[], plan: AnalysisPlan, l
           {
             heading: t('employment_bounds_group'),
             rows: [
-              row(t('employment_worst_row', { arm_t }), (tp) => (tp.missing_bounds ? effectCell(tp.missing_bounds.worst_case, 'points') : cell(t('none_missing')))),
-              row(t('employment_best_row', { arm_t }), (tp) => (tp.missing_bounds ? effectCell(tp.missing_bounds.best_case, 'points') : cell(t('none_missing')))),
+              row(t('employment_worst_row', { arm_t }), (tp) =>
+                !tp.missing_bounds ? cell(t('none_missing')) : crudeHidden(tp) ? cell(HIDDEN) : effectCell(tp.missing_bounds.worst_case, 'points'),
+              ),
+              row(t('employment_best_row', { arm_t }), (tp) =>
+                !tp.missing_bounds ? cell(t('none_missing')) : crudeHidden(tp) ? cell(HIDDEN) : effectCell(tp.missing_bounds.best_case, 'points'),
+              ),
             ],
           },
         ]
@@ -267,11 +232,11 @@ ${g.rows.map((r) => html`<tr><th scope="row" class="level">${r.label}</th>${r.ce
 <thead><tr><th scope="col">${t('employment_result_col')}</th>${timepoints.map((tp) => html`<th scope="col" class="num">${header(tp)}</th>`)}</tr></thead>
 ${body}</table>
 </div>
-${notes.notes.length > 0 ? html`<ol class="notes">\n${notes.notes.map((n) => html`<li>${n}</li>\n`)}</ol>\n` : null}${timepointNotes(timepoints, plan, lang)}`;
+${notes.notes.length > 0 ? html`<ol class="notes">\n${notes.notes.map((n) => html`<li>${n}</li>\n`)}</ol>\n` : null}${timepointNotes(timepoints, plan, lang, timepoints.some(crudeHidden))}`;
 }
 
-/** What each kind of number in the timepoint table means, in plain words. */
-function timepointNotes(timepoints: TimepointEmployment[], plan: AnalysisPlan, lang: Lang): SafeHtml {
+/** What each kind of number in the timepoint table means, in plain words, and what ":" means when the table hides something. */
+function timepointNotes(timepoints: TimepointEmployment[], plan: AnalysisPlan, lang: Lang, hidden: boolean): SafeHtml {
   const t = (key: TextKey, params?: Record<string, string>) => text(lang, key, params);
   const { arm_t, arm_c } = armRoles(plan);
   const primary = timepoints.find((tp) => tp.primary);
@@ -288,27 +253,36 @@ function timepointNotes(timepoints: TimepointEmployment[], plan: AnalysisPlan, l
     t('employment_note_adjusted', { variables: adjustedFor(plan, lang), arm_t, arm_c, resamples: formatInteger(resamples, lang) }),
     timepoints.some((tp) => tp.randomization_test) && t('employment_note_randomization', { permutations: formatInteger(permutations, lang) }),
     timepoints.some((tp) => tp.missing_bounds) && t('employment_note_bounds', { arm_t, arm_c }),
+    hidden && disclosureFootnote(plan.small_cell_threshold, lang),
   ].filter((l): l is string => typeof l === 'string');
   return html`<ul class="notes">
 ${lines.map((l) => html`<li>${l}</li>\n`)}</ul>`;
 }
 
-/** Months in work and total earnings per participant: mean per arm and the difference with its interval. */
+/**
+ * Months in work and total earnings per participant: mean per arm and the difference with
+ * its interval. A mean of 1 to threshold − 1 people would come close to giving their values
+ * away (one person's earnings, exactly): it is ":", and so is the difference computed from it.
+ */
 function workAndEarningsTable(outcomes: OutcomesResult, plan: AnalysisPlan, lang: Lang): SafeHtml {
   const t = (key: TextKey, params?: Record<string, string>) => text(lang, key, params);
   const { arm_t, arm_c } = armRoles(plan);
   const level = levelText(plan, lang);
   const { months_employed: months, earnings } = outcomes.employment_over_time;
   const arms = [arm_t, arm_c];
+  const small = (summary: Record<string, { n: number }>, arm: string) => isSmall(summary[arm]?.n ?? 0, plan.small_cell_threshold);
+  const anyHidden = arms.some((arm) => small(months.arms, arm) || small(earnings.arms, arm));
   const row = (label: string, summary: Record<string, { n: number; mean: number | null }>, difference: { estimate: number | null; ci: [number, number] | null }, format: (x: number) => string) => {
     const cell = (x: number | null) => (x === null ? DASH : format(x));
-    const diff =
-      difference.estimate === null
+    const mean = (arm: string) => (small(summary, arm) ? HIDDEN : cell(summary[arm]?.mean ?? null));
+    const diff = arms.some((arm) => small(summary, arm))
+      ? HIDDEN
+      : difference.estimate === null
         ? t('not_estimable')
         : difference.ci === null
           ? cell(difference.estimate)
           : t('estimate_ci', { estimate: cell(difference.estimate), low: cell(difference.ci[0]), high: cell(difference.ci[1]) });
-    return html`<tr><th scope="row">${label}</th>${arms.map((a) => html`<td class="num">${cell(summary[a]?.mean ?? null)} (${formatInteger(summary[a]?.n ?? 0, lang)})</td>`)}<td class="num">${diff}</td></tr>\n`;
+    return html`<tr><th scope="row">${label}</th>${arms.map((a) => html`<td class="num">${mean(a)} (${formatInteger(summary[a]?.n ?? 0, lang)})</td>`)}<td class="num">${diff}</td></tr>\n`;
   };
   return html`<h3 id="work-and-earnings">${t('work_earnings_heading')}</h3>
 <p>${t('work_earnings_intro', { first: String(months.first), last: String(months.last), arm_t, arm_c, level })}</p>
@@ -316,10 +290,10 @@ function workAndEarningsTable(outcomes: OutcomesResult, plan: AnalysisPlan, lang
 <thead><tr><th scope="col">${t('work_earnings_measure_col')}</th>${arms.map((arm) => html`<th scope="col" class="num">${t('work_earnings_mean_col', { arm })}</th>`)}<th scope="col" class="num">${t('work_earnings_difference_col', { level })}</th></tr></thead>
 <tbody>
 ${row(t('work_months_row'), months.arms, months.difference, (x) => formatDecimal(x, lang, 1))}${row(t('earnings_row'), earnings.arms, earnings.difference, (x) => formatInteger(Math.round(x), lang))}</tbody>
-</table>`;
+</table>${anyHidden ? html`\n${disclosureNote(plan, lang)}` : null}`;
 }
 
-/** The month-by-month chart with its numbers per month and arm. */
+/** The month-by-month chart with its numbers per month and arm; a hidden employed count and its share are ":". */
 function employmentOverTimeFigure(chart: RenderedChart, outcomes: OutcomesResult, plan: AnalysisPlan, lang: Lang): SafeHtml {
   const t = (key: TextKey, params?: Record<string, string>) => text(lang, key, params);
   const level = levelText(plan, lang);
@@ -335,36 +309,52 @@ ${months.map(
       html`<tr><th scope="row">${String(month)}</th>${plan.arms.map((arm) => {
         const r = at(month, arm);
         if (!r) return html`<td class="num">${DASH}</td><td class="num">${DASH}</td>`;
+        const count = t('x_of_n', { count: countText(r.employed, r.hidden, lang), n: formatInteger(r.n, lang) });
+        if (r.rate === null || r.ci_low === null || r.ci_high === null) return html`<td class="num">${count}</td><td class="num">${HIDDEN}</td>`;
         const share = t('share_ci', { share: formatPercent(r.rate, lang), low: formatPercent(r.ci_low, lang), high: formatPercent(r.ci_high, lang) });
-        return html`<td class="num">${t('x_of_n', { count: formatInteger(r.employed, lang), n: formatInteger(r.n, lang) })}</td><td class="num">${share}</td>`;
+        return html`<td class="num">${count}</td><td class="num">${share}</td>`;
       })}</tr>\n`,
   )}</tbody>`;
   const { first, last } = plan.registry_months;
   const caption = { title: t('chart_employment_title'), description: t('chart_employment_description', { first: String(first), last: String(last), level }) };
-  return chartFigure(chart, caption, table, lang);
+  return html`${chartFigure(chart, caption, table, lang)}${rows.some((r) => r.hidden) ? html`\n${disclosureNote(plan, lang)}` : null}`;
 }
 
-/** The Kaplan–Meier figure with every step of each curve in its table. */
+/**
+ * The Kaplan–Meier figure with each curve's steps in its table, as the small-number rule
+ * lets them be shown (kaplanMeierDisclosure: months taken together, the table stopping
+ * before fewer than the threshold are at risk), and notes saying so.
+ */
 function timeToJobFigure(chart: RenderedChart, outcomes: OutcomesResult, plan: AnalysisPlan, lang: Lang): SafeHtml {
   const t = (key: TextKey, params?: Record<string, string>) => text(lang, key, params);
   const result = outcomes.time_to_first_job;
   const level = formatPercent(result.confidence_level, lang, 1, 0);
   const int = (n: number) => formatInteger(n, lang);
+  const threshold = plan.small_cell_threshold;
+  const curves = new Map(plan.arms.flatMap((arm) => (result.arms[arm] ? [[arm, kaplanMeierDisclosure(result.arms[arm]!.curve, threshold)] as const] : [])));
+  const months = (from: number, to: number) => (from === to ? String(from) : `${from}–${to}`);
   const table = html`<thead><tr><th scope="col">${t('month_col')}</th><th scope="col" class="num">${t('time_to_job_at_risk_col')}</th><th scope="col" class="num">${t('time_to_job_events_col')}</th><th scope="col" class="num">${t('time_to_job_censored_col')}</th><th scope="col" class="num">${t('time_to_job_share_col', { level })}</th></tr></thead>
 ${plan.arms.map((arm) => {
-    const a = result.arms[arm];
-    if (!a) return null;
+    const curve = curves.get(arm);
+    if (!curve) return null;
     return html`<tbody>
 <tr class="group"><th scope="rowgroup" colspan="5">${arm === plan.control_arm ? t('arm_control', { arm }) : arm}</th></tr>
-${a.curve.map((s) => {
-      const share = formatPercent(1 - s.survival, lang);
-      const shareCell = s.ci ? t('share_ci', { share, low: formatPercent(1 - s.ci[1], lang), high: formatPercent(1 - s.ci[0], lang) }) : share;
-      return html`<tr><th scope="row" class="level">${String(s.time)}</th><td class="num">${int(s.at_risk)}</td><td class="num">${int(s.events)}</td><td class="num">${int(s.censored)}</td><td class="num">${shareCell}</td></tr>\n`;
+${curve.intervals.map((s) => {
+      const share = s.survival === null ? HIDDEN : formatPercent(1 - s.survival, lang);
+      const shareCell = s.survival !== null && s.ci ? t('share_ci', { share, low: formatPercent(1 - s.ci[1], lang), high: formatPercent(1 - s.ci[0], lang) }) : share;
+      return html`<tr><th scope="row" class="level">${months(s.from, s.to)}</th><td class="num">${int(s.at_risk)}</td><td class="num">${countText(s.events, false, lang)}</td><td class="num">${countText(s.censored, false, lang)}</td><td class="num">${shareCell}</td></tr>\n`;
     })}</tbody>
 `;
   })}`;
   const caption = { title: t('chart_time_to_job_title'), description: t('chart_time_to_job_description', { level }) };
-  return chartFigure(chart, caption, table, lang);
+  const all = [...curves.values()];
+  const params = { t: formatInteger(threshold, lang) };
+  const lines = [
+    all.some((c) => c.merged) && t('disclosure_km_merged', params),
+    all.some((c) => c.truncated) && t('disclosure_km_truncated', params),
+    all.some((c) => c.hidden) && disclosureFootnote(threshold, lang),
+  ].filter((l): l is string => typeof l === 'string');
+  return html`${chartFigure(chart, caption, table, lang)}${lines.length > 0 ? html`\n<ul class="notes">\n${lines.map((l) => html`<li>${l}</li>\n`)}</ul>` : null}`;
 }
 
 /** In words under the curves: per arm who was analysed and the median, then the log-rank test and the hazard ratio. */
@@ -374,9 +364,18 @@ function timeToJobSummary(outcomes: OutcomesResult, plan: AnalysisPlan, lang: La
   const level = formatPercent(result.confidence_level, lang, 1, 0);
   const { arm_t, arm_c } = armRoles(plan);
   const months = (m: number | null) => (m === null ? t('not_reached') : formatDecimal(m, lang, 1, 0));
+  const threshold = plan.small_cell_threshold;
+  // First jobs of the analysed (the rest had none), and those at month 0 of the first jobs (the rest came later).
+  const eventsHidden = (a: TimeToFirstJobArm) => outcomeHidden(a.events, a.analysed, threshold);
+  const atZeroHidden = (a: TimeToFirstJobArm) => eventsHidden(a) || hiddenCells([a.events_at_month_0, a.events - a.events_at_month_0], threshold)[0]!;
   const armLine = (arm: string, a: TimeToFirstJobArm) => {
     const parts = [
-      t('time_to_job_arm', { arm, events: formatInteger(a.events, lang), analysed: formatInteger(a.analysed, lang), at_zero: formatInteger(a.events_at_month_0, lang) }),
+      t('time_to_job_arm', {
+        arm,
+        events: countText(a.events, eventsHidden(a), lang),
+        analysed: formatInteger(a.analysed, lang),
+        at_zero: countText(a.events_at_month_0, atZeroHidden(a), lang),
+      }),
       a.no_registry > 0 && t('time_to_job_no_registry', { n: formatInteger(a.no_registry, lang) }),
       a.median.estimate === null
         ? t('time_to_job_median_not_reached')
@@ -411,9 +410,10 @@ function timeToJobSummary(outcomes: OutcomesResult, plan: AnalysisPlan, lang: La
     lr.p === null ? t('time_to_job_log_rank_none') : t('time_to_job_log_rank', { p: formatPStatement(lr.p, lang) }),
     hazard,
   ];
+  const hidden = plan.arms.some((arm) => result.arms[arm] !== undefined && atZeroHidden(result.arms[arm]!));
   return html`<ul class="findings">
 ${lines.map((l) => html`<li>${l}</li>\n`)}</ul>
-`;
+${hidden ? disclosureNote(plan, lang) : null}`;
 }
 
 /** The subgroups: what they are, the forest plot with its table, and the notes its superscripts refer to. */
@@ -423,7 +423,7 @@ function subgroupSection(chart: RenderedChart, outcomes: OutcomesResult, plan: A
   const level = levelText(plan, lang);
   const overall = subgroupTimepoint(outcomes);
   const month = String(outcomes.employment_subgroups[0]?.month ?? overall?.month ?? plan.primary_timepoint);
-  const { rows, notes } = forestRows(outcomes.employment_subgroups, overall, plan, lang);
+  const { rows, notes, hidden } = forestRows(outcomes.employment_subgroups, overall, plan, lang);
   const employedOf = (r: (typeof rows)[number], arm: string) =>
     r.n[arm] ? t('x_of_n', { count: r.employed[arm] ?? '', n: r.n[arm] }) : '';
   const table = html`<thead><tr><th scope="col">${t('subgroup_col')}</th>${plan.arms.map(
@@ -444,6 +444,6 @@ ${rows.map((r) =>
   return html`<h3 id="subgroups-heading">${t('subgroups_heading')}</h3>
 <p>${t('subgroups_intro', { month, arm_t, arm_c })} ${t('subgroups_interaction_explained')}</p>
 ${chartFigure(chart, caption, table, lang)}
-${notes.length > 0 ? html`<ol class="notes">\n${notes.map((n) => html`<li>${n}</li>\n`)}</ol>\n` : null}`;
+${notes.length > 0 ? html`<ol class="notes">\n${notes.map((n) => html`<li>${n}</li>\n`)}</ol>\n` : null}${hidden ? disclosureNote(plan, lang) : null}`;
 }
 

@@ -3,29 +3,39 @@
  * byte-identical for identical input. It only presents numbers from the artifacts; nothing
  * is computed here beyond sums of counts for table totals and rounding for display.
  *
- * Page order: the warning when the allocation is unverified, the main result in plain words,
- * data received, randomization, participant flow (CONSORT), baseline table, employment,
- * quality of life and health, costs and benefits.
+ * Page order: the warning when the allocation is unverified, the summary (the key results
+ * in plain words), the contents, the trial and its methods, participant flow (CONSORT),
+ * baseline table, employment, quality of life and health, costs and benefits, data quality
+ * and checks (what was delivered, the allocation check, the small-numbers rule), and the
+ * provenance. The results come first; what a reader needs to trust them, last.
+ *
+ * The page is byte-identical for identical input, except for the day of the run in the
+ * provenance section (fixed by SOURCE_DATE_EPOCH; see provenance.ts).
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { CostBenefitResult } from '../cost-benefit/cost-benefit-results.ts';
 import type { VerifyResult } from '../design/verify.ts';
-import type { FileSummary, IngestSummary, IngestWarning } from '../io/dataset.ts';
+import type { IngestSummary } from '../io/dataset.ts';
 import type { AnalysisPlan } from '../io/plan.ts';
 import type { OutcomesResult } from '../outcomes/outcomes.ts';
 import type { QualityOfLifeResult } from '../quality-of-life/quality-of-life-results.ts';
-import { participantsBySiteSpec, PARTICIPANTS_BY_SITE, siteArmCounts } from './charts/participants-by-site.ts';
+import { participantsBySiteSpec, PARTICIPANTS_BY_SITE } from './charts/participants-by-site.ts';
 import { CHART_FONT, OKABE_ITO } from './charts/style.ts';
 import { baselineSection } from './baseline-section.ts';
 import { consortSection, renderConsortChart } from './consort-section.ts';
 import { costBenefitSection, renderCostBenefitCharts } from './cost-benefit-section.ts';
-import { employmentSection, keyResultSection, renderEmploymentCharts } from './employment-section.ts';
+import { dataQualitySection } from './data-quality-section.ts';
+import { employmentSection, renderEmploymentCharts } from './employment-section.ts';
 import { html, raw, type SafeHtml } from './escape.ts';
-import { chartFigure } from './figure.ts';
+import { methodsSection } from './methods-section.ts';
+import type { ReportProvenance } from './provenance.ts';
+import { provenanceSection } from './provenance-section.ts';
 import { qualityOfLifeSection, renderQualityOfLifeCharts } from './quality-of-life-section.ts';
-import { randomizationSection, unverifiedAlert } from './randomization-section.ts';
+import { unverifiedAlert } from './randomization-section.ts';
 import { renderSvg } from './render-svg.ts';
-import { dialectText, formatInteger, text, type Lang, type TextKey } from './texts.ts';
+import { PRINT_STYLE } from './print-style.ts';
+import { summarySection } from './summary-section.ts';
+import { text, type Lang, type TextKey } from './texts.ts';
 
 /** What the report is built from: artifacts only, plus the tool version for the footer. */
 export interface ReportInput {
@@ -41,6 +51,11 @@ export interface ReportInput {
   costBenefit: CostBenefitResult;
   lang: Lang;
   version: string;
+  /**
+   * File fingerprints, versions and the day of the run, for the provenance section (built by
+   * `reportProvenance`); without it the page has no provenance section.
+   */
+  provenance?: ReportProvenance;
 }
 
 /** A rendered chart: its file stem, the Vega-Lite spec and the SVG embedded in the page. */
@@ -64,7 +79,7 @@ export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-in
 
 /** Renders the report page in `lang`, with its charts. */
 export async function renderReport(input: ReportInput): Promise<RenderedReport> {
-  const { summary, plan, verify, outcomes, qualityOfLife, costBenefit, lang, version } = input;
+  const { summary, plan, verify, outcomes, qualityOfLife, costBenefit, lang, version, provenance } = input;
   const t = (key: TextKey, params?: Record<string, string>) => text(lang, key, params);
   const spec = participantsBySiteSpec(summary, plan, lang);
   const chart: RenderedChart = { name: PARTICIPANTS_BY_SITE, spec, svg: await renderSvg(spec) };
@@ -74,6 +89,17 @@ export async function renderReport(input: ReportInput): Promise<RenderedReport> 
   const costBenefitCharts = await renderCostBenefitCharts(costBenefit, plan, lang);
 
   const title = t('report_title', { trial: plan.trial.name });
+  // The sections after the summary, for the contents: [heading id, heading].
+  const sections: [string, string][] = [
+    ['methods', t('methods_heading')],
+    ['participant-flow', t('consort_heading')],
+    ['baseline', t('baseline_heading')],
+    ['employment', t('employment_heading')],
+    ...(qualityOfLife.quality_of_life.length > 0 ? [['quality-of-life', t('qol_heading')] as [string, string]] : []),
+    ...(costBenefit.cost_benefit !== null ? [['cost-benefit', t('cb_heading')] as [string, string]] : []),
+    ['data-quality', t('data_quality_heading')],
+    ...(provenance ? [['provenance', t('provenance_heading')] as [string, string]] : []),
+  ];
   const page = html`<!doctype html>
 <html lang="${lang}">
 <head>
@@ -82,7 +108,7 @@ export async function renderReport(input: ReportInput): Promise<RenderedReport> 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${`ips-rct ${version}`}">
 <title>${title}</title>
-<style>${raw(STYLE)}</style>
+<style>${raw(STYLE + PRINT_STYLE)}</style>
 </head>
 <body>
 <header>
@@ -91,19 +117,8 @@ ${plan.trial.registration ? html`<p class="registration">${t('registration', { r
 <p class="lede">${t('report_intro')}</p>
 </header>
 <main>
-${unverifiedAlert(verify.randomization, lang)}${keyResultSection(outcomes, plan, lang)}<section aria-labelledby="data-received">
-<h2 id="data-received">${t('data_received_heading')}</h2>
-<p>${t('counts_note')}</p>
-${armsTable(summary, plan, lang)}
-${participantsBySiteFigure(chart, summary, plan, lang)}
-${filesTable(summary.files, lang)}
-<h3>${t('warnings_heading')}</h3>
-${summary.warnings.length > 0
-    ? html`<ul class="warnings">
-${summary.warnings.map((w) => html`<li>${warningText(w, lang)}</li>\n`)}</ul>`
-    : html`<p>${t('no_warnings')}</p>`}
-</section>
-${randomizationSection(verify.randomization, plan, lang)}${consortSection(flow, verify.consort, plan, lang)}${baselineSection(verify.baseline, plan, lang)}${employmentSection(employmentCharts, outcomes, plan, lang)}${qualityOfLifeSection(qualityOfLifeCharts, qualityOfLife, plan, lang)}${costBenefitSection(costBenefitCharts, costBenefit, plan, lang)}</main>
+${unverifiedAlert(verify.randomization, lang)}${summarySection({ plan, verify, outcomes, qualityOfLife, costBenefit, lang })}${tableOfContents(sections, lang)}
+${methodsSection(plan, verify, qualityOfLife, lang)}${consortSection(flow, verify.consort, plan, lang)}${baselineSection(verify.baseline, plan, lang)}${employmentSection(employmentCharts, outcomes, plan, lang)}${qualityOfLifeSection(qualityOfLifeCharts, qualityOfLife, plan, lang)}${costBenefitSection(costBenefitCharts, costBenefit, plan, lang)}${dataQualitySection(chart, summary, verify, plan, lang)}${provenance ? provenanceSection(provenance, plan, verify, version, lang) : null}</main>
 <footer>
 <p>${t('footer', { version })}</p>
 </footer>
@@ -113,65 +128,16 @@ ${randomizationSection(verify.randomization, plan, lang)}${consortSection(flow, 
   return { html: page.toString(), charts: [chart, flow, ...employmentCharts, ...qualityOfLifeCharts, ...costBenefitCharts] };
 }
 
-/** An ingest warning in the report's language. */
-function warningText(w: IngestWarning, lang: Lang): string {
-  if (w.code === 'ignored_column') return text(lang, 'warn_ignored_column', { file: w.file, column: w.column });
-  const key = ({ no_registry: 'warn_no_registry', registry_gaps: 'warn_registry_gaps', withdrawn_with_data: 'warn_withdrawn_with_data' } as const)[w.code];
-  return text(lang, key, { count: formatInteger(w.count, lang) });
-}
-
-/** Randomized and withdrawn per arm, in plan order, with a total row. */
-function armsTable(summary: IngestSummary, plan: AnalysisPlan, lang: Lang): SafeHtml {
-  const t = (key: TextKey, params?: Record<string, string>) => text(lang, key, params);
-  const int = (n: number) => formatInteger(n, lang);
-  const byArm = new Map(summary.participants.by_arm.map((a) => [a.arm, a]));
-  const armName = (arm: string) => (arm === plan.control_arm ? t('arm_control', { arm }) : arm);
-  return html`<h3 id="arms">${t('arms_heading')}</h3>
-<table aria-labelledby="arms">
-<thead><tr><th scope="col">${t('arm_label')}</th><th scope="col" class="num">${t('randomized_label')}</th><th scope="col" class="num">${t('withdrawn_label')}</th></tr></thead>
-<tbody>
-${plan.arms.map((arm) => {
-    const a = byArm.get(arm);
-    return html`<tr><th scope="row">${armName(arm)}</th><td class="num">${int(a?.randomized ?? 0)}</td><td class="num">${int(a?.withdrawn ?? 0)}</td></tr>\n`;
-  })}</tbody>
-<tfoot><tr><th scope="row">${t('total_label')}</th><td class="num">${int(summary.participants.total)}</td><td class="num">${int(summary.participants.withdrawn)}</td></tr></tfoot>
-</table>`;
-}
-
-/** The participants-by-site chart with its numbers per site and arm. */
-function participantsBySiteFigure(chart: RenderedChart, summary: IngestSummary, plan: AnalysisPlan, lang: Lang): SafeHtml {
-  const t = (key: TextKey) => text(lang, key);
-  const int = (n: number) => formatInteger(n, lang);
-  const rows = siteArmCounts(summary, plan);
-  const sites = [...new Set(rows.map((r) => r.site))];
-  const count = (site: string, arm: string) => rows.find((r) => r.site === site && r.arm === arm)?.n ?? 0;
-  const siteTotal = (site: string) => plan.arms.reduce((sum, arm) => sum + count(site, arm), 0);
-  const armTotal = (arm: string) => sites.reduce((sum, site) => sum + count(site, arm), 0);
-  const table = html`<thead><tr><th scope="col">${t('site_label')}</th>${plan.arms.map((arm) => html`<th scope="col" class="num">${arm}</th>`)}<th scope="col" class="num">${t('total_label')}</th></tr></thead>
-<tbody>
-${sites.map(
-    (site) =>
-      html`<tr><th scope="row">${site}</th>${plan.arms.map((arm) => html`<td class="num">${int(count(site, arm))}</td>`)}<td class="num">${int(siteTotal(site))}</td></tr>\n`,
-  )}</tbody>
-<tfoot><tr><th scope="row">${t('total_label')}</th>${plan.arms.map((arm) => html`<td class="num">${int(armTotal(arm))}</td>`)}<td class="num">${int(sites.reduce((s, site) => s + siteTotal(site), 0))}</td></tr></tfoot>`;
-  const caption = { title: t('chart_participants_by_site_title'), description: t('chart_participants_by_site_description') };
-  return chartFigure(chart, caption, table, lang);
-}
-
-/** Per input file: rows read and how it was written, in words of the report language. */
-function filesTable(files: FileSummary[], lang: Lang): SafeHtml {
-  const t = (key: TextKey) => text(lang, key);
-  const cols: TextKey[] = ['file_col', 'rows_col', 'encoding_col', 'delimiter_col', 'decimal_col', 'line_endings_col', 'bom_col'];
-  return html`<h3 id="files">${t('files_heading')}</h3>
-<div class="scroll">
-<table aria-labelledby="files">
-<thead><tr>${cols.map((c) => (c === 'rows_col' ? html`<th scope="col" class="num">${t(c)}</th>` : html`<th scope="col">${t(c)}</th>`))}</tr></thead>
-<tbody>
-${files.map(
-    (f) => html`<tr><th scope="row"><code>${f.file}</code></th><td class="num">${formatInteger(f.rows, lang)}</td><td>${t(dialectText.encoding[f.dialect.encoding])}</td><td>${t(dialectText.delimiter[f.dialect.delimiter])}</td><td>${t(dialectText.decimal[f.dialect.decimal])}</td><td>${t(dialectText.line_ending[f.dialect.line_ending])}</td><td>${t(dialectText.bom[f.dialect.bom ? 'true' : 'false'])}</td></tr>\n`,
-  )}</tbody>
-</table>
-</div>`;
+/**
+ * The contents: a link to each section that follows the summary, by its heading's id. A
+ * plain list of in-page links, so it works without scripts and in the PDF.
+ */
+function tableOfContents(sections: readonly [string, string][], lang: Lang): SafeHtml {
+  return html`<nav class="toc" aria-labelledby="toc">
+<h2 id="toc">${text(lang, 'toc_label')}</h2>
+<ol>
+${sections.map(([id, heading]) => html`<li><a href="#${id}">${heading}</a></li>\n`)}</ol>
+</nav>`;
 }
 
 // Readable on screen and on paper; system fonts only, so nothing is fetched.
@@ -239,6 +205,18 @@ aside.cheers dt { font-weight: 600; }
 aside.cheers dd { margin: 0; }
 aside.cheers table { background: #fff; }
 @media (max-width: 40rem) { aside.cheers dl { grid-template-columns: 1fr; } aside.cheers dd { margin-bottom: .35rem; } }
+nav.toc { margin: 1.5rem 0 2rem; }
+nav.toc h2 { font-size: 1.15rem; border-bottom: none; margin: 0 0 .25rem; padding: 0; }
+nav.toc ol { margin: 0; padding-left: 1.5rem; columns: 2 16rem; column-gap: 2rem; }
+nav.toc li { margin: .15rem 0; break-inside: avoid; }
+ul.summary-points { padding-left: 1.25rem; margin: .5rem 0; }
+ul.summary-points li { margin: .5rem 0; }
+dl.facts { display: grid; grid-template-columns: minmax(8rem, 14rem) 1fr; gap: .4rem 1rem; margin: .75rem 0 1rem; }
+dl.facts dt { font-weight: 600; }
+dl.facts dd { margin: 0; }
+@media (max-width: 40rem) { dl.facts { grid-template-columns: 1fr; gap: 0; } dl.facts dd { margin-bottom: .5rem; } }
+table.provenance code.hash { word-break: break-all; }
+table.provenance th small { color: var(--muted); font-size: .85em; }
 footer { margin-top: 3rem; border-top: 1px solid var(--rule); padding-top: .5rem; color: var(--muted); font-size: .9rem; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }

@@ -12,6 +12,7 @@ import type { AnalysisPlan } from '../io/plan.ts';
 import type { ArmWaveSummary, MeanDifference, QualityOfLifeResult, QualityOfLifeWave } from '../quality-of-life/quality-of-life-results.ts';
 import { measureWaves, QUALITY_OF_LIFE_MEANS, qualityOfLifeMeansSpec, scaleDigits, waveName } from './charts/quality-of-life-means.ts';
 import { NoteList, notEstimableReason } from './effect-text.ts';
+import { disclosureFootnote, disclosureNote, HIDDEN } from './disclosure.ts';
 import { html, type SafeHtml } from './escape.ts';
 import { chartFigure } from './figure.ts';
 import type { RenderedChart } from './html-report.ts';
@@ -20,10 +21,8 @@ import { renderSvg } from './render-svg.ts';
 import { formatDecimal, formatInteger, formatPercent, formatPValue, joinList, text, type Lang, type TextKey } from './texts.ts';
 
 const DASH = '–';
-/** Statistics Norway's symbol for a number withheld to protect individuals. */
-const HIDDEN = ':';
 
-/** A count of answers, or the withheld symbol when the small-cell rule hides it. */
+/** A count of answers, or the withheld symbol (":", src/report/disclosure.ts) when the small-cell rule hides it. */
 function countText(n: number | null, lang: Lang): string {
   return n === null ? HIDDEN : formatInteger(n, lang);
 }
@@ -150,11 +149,12 @@ function intro(qol: QualityOfLifeResult, c: Ctx): SafeHtml {
 
 /**
  * The share of an arm without an answer at a wave, in whole percent: one number when every
- * measure lost the same share, else the range over the measures; a dash when none is known.
+ * measure lost the same share, else the range over the measures; ":" when every share is
+ * hidden by the small-cell rule, a dash when none is known.
  */
 function missingShare(waves: QualityOfLifeWave[], arm: string, lang: Lang): string {
   const shares = waves.map((w) => w.arms[arm]?.share_missing).filter((s): s is number => typeof s === 'number');
-  if (shares.length === 0) return DASH;
+  if (shares.length === 0) return waves.some((w) => w.arms[arm]?.counts_suppressed) ? HIDDEN : DASH;
   const [low, high] = [formatPercent(Math.min(...shares), lang, 0), formatPercent(Math.max(...shares), lang, 0)];
   return low === high ? low : text(lang, 'qol_missing_range', { low, high });
 }
@@ -164,16 +164,19 @@ function noteMarks(notes: NoteList, list: readonly string[]): SafeHtml {
   return html`${notes.mark(list).map((n, i) => html`${i > 0 ? ',' : ''}<sup>${String(n)}</sup>`)}`;
 }
 
-/** An arm's mean at a wave: the number, or a dash and the note that says why. */
+/** An arm's mean at a wave: the number, or ":" (withheld by the small-cell rule) or a dash (none), and the note that says why. */
 function meanCell(w: QualityOfLifeWave, a: ArmWaveSummary | undefined, notes: NoteList, c: Ctx, withCi = false): SafeHtml {
   if (a && !a.suppressed && a.mean !== null) {
     const num = (x: number) => scaleNumber(w, x, c.lang);
     return html`${withCi ? estimateText(a.mean, a.ci, num, c.lang) : num(a.mean)}`;
   }
-  const note = a?.suppressed
-    ? c.t('qol_note_suppressed', { t: formatInteger(c.minSummary, c.lang) })
-    : c.t('qol_note_no_mean');
-  return html`${DASH}${noteMarks(notes, [note])}`;
+  if (a?.suppressed) return html`${HIDDEN}${noteMarks(notes, [c.t('qol_note_suppressed', { t: formatInteger(c.minSummary, c.lang) })])}`;
+  return html`${DASH}${noteMarks(notes, [c.t('qol_note_no_mean')])}`;
+}
+
+/** Whether the small-cell rule hides a count of answers anywhere in the result. */
+function countsHidden(qol: QualityOfLifeResult): boolean {
+  return qol.quality_of_life.some((w) => Object.values(w.arms).some((a) => a.counts_suppressed));
 }
 
 /** The reading in words: from `reading` and the measure's direction, qualified after the correction. */
@@ -248,7 +251,7 @@ ${head}
 ${body}</table>
 </div>
 ${lede(qol, c)}
-${notes.notes.length > 0 ? html`<ol class="notes">\n${notes.notes.map((n) => html`<li>${n}</li>\n`)}</ol>\n` : null}${tableNotes(c)}`;
+${notes.notes.length > 0 ? html`<ol class="notes">\n${notes.notes.map((n) => html`<li>${n}</li>\n`)}</ol>\n` : null}${tableNotes(c, countsHidden(qol))}`;
 }
 
 /** Under the table for a lay reader: what the difference and g mean. */
@@ -265,9 +268,9 @@ function lede(qol: QualityOfLifeResult, c: Ctx): SafeHtml {
 <p class="table-lede">${t('qol_lede_g', { small: size(G_SIZES.small), medium: size(G_SIZES.medium), large: size(G_SIZES.large) })}</p>`;
 }
 
-/** What the interval, the p-values and the counts mean. */
-function tableNotes(c: Ctx): SafeHtml {
-  const lines = [c.t('qol_note_ci', { level: c.level }), c.t('qol_note_p'), c.t('qol_note_n')];
+/** What the interval, the p-values and the counts mean, and ":" for a hidden count. */
+function tableNotes(c: Ctx, hidden: boolean): SafeHtml {
+  const lines = [c.t('qol_note_ci', { level: c.level }), c.t('qol_note_p'), c.t('qol_note_n'), ...(hidden ? [disclosureFootnote(c.plan.small_cell_threshold, c.lang)] : [])];
   return html`<ul class="notes">
 ${lines.map((l) => html`<li>${l}</li>\n`)}</ul>`;
 }
@@ -294,7 +297,7 @@ ${waves.map(
   )}</tr></thead>
 ${body}`;
   const caption = { title: t('chart_qol_title'), description: t('chart_qol_description', { level: c.level }) };
-  return html`${chartFigure(chart, caption, table, lang)}${notes.notes.length > 0 ? html`\n<ol class="notes">\n${notes.notes.map((n) => html`<li>${n}</li>\n`)}</ol>` : null}`;
+  return html`${chartFigure(chart, caption, table, lang)}${notes.notes.length > 0 ? html`\n<ol class="notes">\n${notes.notes.map((n) => html`<li>${n}</li>\n`)}</ol>` : null}${countsHidden(qol) ? html`\n${disclosureNote(plan, lang)}` : null}`;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -72,12 +72,21 @@ export function randomizationSection(randomization: RandomizationResult, plan: A
 <h2 id="randomization">${t('randomization_heading')}</h2>
 <p>${t('randomization_intro')}</p>
 <p>${designSentences(randomization.design, plan, lang).join(' ')}</p>
-<h3 id="verification">${t('verification_heading')}</h3>
-${verificationBlock(randomization.verification, lang)}
-${armCountsTable(randomization, plan, lang)}
-<p class="ratio-test">${ratioTestSentences(randomization.ratio_test, randomization.design.ratio, plan, lang).join(' ')}</p>
+${allocationCheck(randomization, plan, lang)}
 </section>
 `;
+}
+
+/**
+ * The check of the allocation under its own h3 heading: the list checked and what was
+ * found, the arms per site, and the test of the overall ratio. The randomization section
+ * ends with it; the report's data-quality section shows it on its own.
+ */
+export function allocationCheck(randomization: RandomizationResult, plan: AnalysisPlan, lang: Lang): SafeHtml {
+  return html`<h3 id="verification">${text(lang, 'verification_heading')}</h3>
+${verificationBlock(randomization.verification, lang)}
+${armCountsTable(randomization, plan, lang)}
+<p class="ratio-test">${ratioTestSentences(randomization.ratio_test, randomization.design.ratio, plan, lang).join(' ')}</p>`;
 }
 
 /** The design in plain sentences: stratification, blocks or simple draws, the planned ratio. */

@@ -19,7 +19,6 @@ const nb = {
   report_intro: 'Denne rapporten er laget automatisk fra dataene som ble levert, etter den forhåndsregistrerte analyseplanen.',
   registration: 'Registrering: {registration}',
 
-  data_received_heading: 'Mottatte data',
   counts_note:
     'Tallene i denne delen er antall personer som ble randomisert, det vil si trukket ut ved loddtrekning til én av de to gruppene i forsøket.',
 
@@ -80,7 +79,7 @@ const nb = {
     'Det kunne ikke bekreftes at deltakerne fikk den gruppen loddtrekningen ga dem, fordi ingen trekningsliste ble levert. Analysen ble likevel kjørt. Les resultatene med forsiktighet.',
   unverified_alert_first: 'De første {shown} avvikene:',
   unverified_alert_all: 'Avvikene:',
-  unverified_alert_more: 'Flere avvik står i delen «Randomisering».',
+  unverified_alert_more: 'Flere avvik står under «Kontroll av fordelingen» i delen «Datakvalitet og kontroll».',
 
   problem_arm_mismatch: '{site}, trekningsnummer {no}: registrert gruppe {recorded}, men listen sier {listed}.',
   problem_reused: '{site}, trekningsnummer {no}: brukt {times} ganger.',
@@ -171,14 +170,26 @@ const nb = {
   baseline_mean_sd: 'Gjennomsnitt (SD)',
   baseline_median_iqr: 'Median [midtre halvdel]',
   baseline_missing: 'Mangler',
-  baseline_suppressed_summary: 'skjult (færre enn {t})',
-  baseline_hidden: 'skjult',
-  baseline_suppressed_note:
-    'skjult: tallet vises ikke fordi det gjelder færre enn {t} personer, eller fordi et så lite tall ellers kunne regnes ut fra de andre tallene i kolonnen. Slik kan ingen kjennes igjen.',
   baseline_summary_suppressed_note:
-    'skjult (færre enn {t}): gjennomsnitt, SD, median og kvartiler vises ikke for en gruppe der færre enn {t} personer har en verdi, fordi disse tallene til sammen kan avsløre hver enkelt persons verdi.',
+    ': i radene for gjennomsnitt og median: gjennomsnitt, SD, median og kvartiler vises ikke for en gruppe der færre enn {t} personer har en verdi, fordi disse tallene til sammen kan avsløre hver enkelt persons verdi.',
   smd_suppressed_note:
-    'skjult i kolonnen «Standardisert forskjell»: forskjellen vises ikke når noen av tallene for kjennetegnet er skjult, fordi de skjulte tallene ellers kunne regnes ut fra den.',
+    ': i kolonnen «Standardisert forskjell»: forskjellen vises ikke når noen av tallene for kjennetegnet er skjult, fordi de skjulte tallene ellers kunne regnes ut fra den.',
+
+  disclosure_flow:
+    'Antallet deltakere i hvert trinn av forsøket (randomisert, trakk samtykket, fulgt opp og analysert, per gruppe og tidspunkt) vises alltid i sin helhet, slik retningslinjene for rapportering av forsøk (CONSORT) krever. Disse tallene sier ikke noe om hvem som har et bestemt kjennetegn eller resultat.',
+  disclosure_estimates:
+    'Er antallet i arbeid skjult for en gruppe på et tidspunkt, skjules også forskjellen, risikoratioen og oddsratioen uten justering, p-verdien og beste og verste tilfelle for det tidspunktet, fordi de regnes rett ut fra antallene og ville avsløre dem. De justerte resultatene, randomiseringstesten og hasardratioen vises, fordi de kommer fra modeller og ikke kan regnes tilbake til antallene. Et gjennomsnitt vises ikke når det bygger på færre enn {t} personer (i tabell 1 og for spørreskjemaene færre enn {summary}).',
+  disclosure_time_to_job:
+    'I tabellen over tid til første jobb er måneder slått sammen der det trengs, slik at hver rad har enten ingen eller minst {t} som fikk jobb, og enten ingen eller minst {t} som sluttet å bli fulgt. Tabellen og kurven slutter før færre enn {t} er igjen uten jobb. Andelen som har hatt jobb ved slutten av hver rad, er den samme som uten sammenslåing.',
+  disclosure_internal:
+    'Filen results.json, som følger med rapporten, er til intern bruk i analysen og har de nøyaktige tallene (tabell 1, undergruppene og spørreskjemaene følger regelen også der). Den skal ikke offentliggjøres. Rapporten har ingen opplysninger om enkeltpersoner og ingen deltakernumre.',
+  disclosure_footnote:
+    ': tallet vises ikke, fordi det gjelder færre enn {t} personer, eller fordi et så lite tall ellers kunne regnes ut fra det (for eksempel ved å trekke de andre tallene fra summen). Slik kan ingen kjennes igjen.',
+  disclosure_km_merged:
+    'Rader med flere måneder (for eksempel «3–5»): månedene er slått sammen, slik at ingen rad viser færre enn {t} som fikk jobb eller sluttet å bli fulgt. Andelen gjelder slutten av raden.',
+  disclosure_km_truncated: 'Tabellen og kurven slutter før færre enn {t} var igjen uten jobb og fortsatt ble fulgt.',
+  key_result_hidden:
+    'Andelen i arbeid i måned {month} vises ikke her, fordi den gjelder for få personer i minst én av gruppene (se regelen om små tall).',
   baseline_median_note: 'Midtre halvdel: halvparten av deltakerne har en verdi mellom de to tallene i hakeparentesen (nedre og øvre kvartil).',
   baseline_sd_note: 'SD (standardavvik): hvor mye verdiene typisk avviker fra gjennomsnittet.',
   smd_flag: '⚠ ubalanse',
@@ -214,8 +225,6 @@ const nb = {
   level_age_range: '{low}–{high} år',
 
   key_result_heading: 'Hovedresultatet',
-  key_result_outcome_in_month: 'Hovedutfallet i forsøket, bestemt på forhånd i analyseplanen, er hvor stor andel som var i arbeid i måned {month} etter randomiseringen, ifølge registerdata.',
-  key_result_outcome_to_month: 'Hovedutfallet i forsøket, bestemt på forhånd i analyseplanen, er hvor stor andel som hadde vært i arbeid minst én gang til og med måned {month} etter randomiseringen, ifølge registerdata.',
   key_result_rates_in_month: 'Etter {month} måneder var {rate_t} i {arm_t}-gruppen i arbeid, mot {rate_c} i {arm_c}-gruppen',
   key_result_rates_to_month: 'I løpet av de første {month} månedene hadde {rate_t} i {arm_t}-gruppen vært i arbeid, mot {rate_c} i {arm_c}-gruppen',
   key_result_more: '{rates}: {pp} prosentpoeng flere ({ci}).',
@@ -321,6 +330,7 @@ const nb = {
   chart_employment_description:
     'Linjer viser hvor stor andel i hver gruppe som var i arbeid i hver måned, fra måned {first} til måned {last} etter randomiseringen. Det fargede båndet rundt hver linje er {level} konfidensintervall.',
   chart_employment_point: '{arm}, måned {month}: {rate} i arbeid ({ci})',
+  chart_employment_point_hidden: '{arm}, måned {month}: vises ikke (for få personer)',
   axis_months_since_randomization: 'Måneder etter randomisering',
   axis_share_employed: 'Andel i arbeid',
   month_col: 'Måned',
@@ -365,6 +375,7 @@ const nb = {
   chart_subgroups_description:
     'Punktene viser forskjellen i prosentpoeng ({arm_t} minus {arm_c}) i hver undergruppe, og de vannrette strekene {level} konfidensintervall. Den loddrette linjen ved 0 betyr ingen forskjell; til høyre for den er flere i arbeid i {arm_t}-gruppen.',
   chart_subgroups_point: '{label}: {estimate} prosentpoeng ({ci})',
+  chart_value_hidden: 'vises ikke (for få personer)',
   axis_difference_pp: 'Forskjell i prosentpoeng ({arm_t} minus {arm_c})',
   subgroup_col: 'Undergruppe',
   subgroup_n_col: '{arm}, n',
@@ -407,7 +418,7 @@ const nb = {
   qol_note_after_correction:
     'Forskjellen er tydelig når denne sammenligningen ses alene (ujustert p-verdi under {alpha}), men ikke etter justering for mange sammenligninger (justert p-verdi {alpha} eller høyere). Den kan derfor skyldes tilfeldigheter og bør leses med forsiktighet.',
   qol_note_suppressed:
-    '–: gjennomsnittet vises ikke for en gruppe der færre enn {t} personer har svart, fordi tallene da kan avsløre hva hver enkelt har svart.',
+    ': gjennomsnittet vises ikke for en gruppe der færre enn {t} personer har svart, fordi tallene da kan avsløre hva hver enkelt har svart.',
   qol_note_no_mean: '–: ingen i gruppen svarte, så det finnes ikke noe gjennomsnitt.',
   qol_note_not_estimable_plain: '–: tallet kan ikke beregnes.',
   qol_note_not_estimable: '–: kan ikke beregnes fordi {reason}.',
@@ -637,6 +648,108 @@ const nb = {
   cb_of_labour_cost: '{value} av lønnskostnaden',
   cb_last_months: 'gjennomsnittet av de siste {n} månedene',
 
+  toc_label: 'Innhold',
+
+  summary_heading: 'Sammendrag',
+  summary_employment_label: 'Arbeid, hovedutfallet:',
+  summary_qol_label: 'Livskvalitet og helse (tilleggsutfall):',
+  summary_cb_label: 'Kostnader og nytte:',
+  summary_caveats_label: 'Forbehold:',
+  summary_qol_better: 'Etter {month} måneder kom {arm_t}-gruppen bedre ut enn {arm_c}-gruppen på {measures}.',
+  summary_qol_worse: 'Etter {month} måneder kom {arm_t}-gruppen dårligere ut enn {arm_c}-gruppen på {measures}.',
+  summary_qol_clear_means: 'Her teller bare forskjeller som er tydelige også etter justering for mange sammenligninger.',
+  summary_qol_no_clear: 'Det var ingen tydelig forskjell for {measures}.',
+  summary_qol_none_clear:
+    'Etter {month} måneder var det ingen tydelig forskjell mellom gruppene på noen av målene ({measures}) etter justering for mange sammenligninger.',
+  summary_qol_not_estimable: 'For {measures} kunne forskjellen ikke beregnes.',
+  summary_qol_missing:
+    'Ved denne oppfølgingen manglet svar fra {share_t} i {arm_t}-gruppen og {share_c} i {arm_c}-gruppen. De som svarte, kan skille seg fra dem som ikke svarte.',
+  summary_qol_no_comparison: 'Spørreskjemaene kunne ikke sammenlignes mellom gruppene ved noen oppfølging.',
+  summary_cb_none: 'Analyseplanen har ingen kostnadsdel, så rapporten regner ikke på kostnader og nytte.',
+  summary_caveat_failed:
+    'Kontrollen av loddtrekningen fant avvik, så det er ikke bekreftet at deltakerne fikk den gruppen de ble trukket til. Les alle resultatene med forsiktighet.',
+  summary_caveat_no_list: 'Ingen trekningsliste ble levert, så det kunne ikke kontrolleres at deltakerne fikk den gruppen de ble trukket til.',
+  summary_caveat_missing:
+    'Registerdata for måned {month} mangler for {n_t} av deltakerne i {arm_t}-gruppen og {n_c} i {arm_c}-gruppen; de er ikke med i hovedresultatet.',
+  summary_caveat_missing_robust: 'Selv om alle disse hadde hatt det utfallet som er verst for konklusjonen, ville intervallet ligget på samme side av 0.',
+  summary_caveat_missing_fragile:
+    'Hvis alle disse hadde hatt det utfallet som er verst for konklusjonen, ville intervallet omfattet 0: de manglende dataene kan altså endre konklusjonen.',
+  summary_caveat_small:
+    'Forsøket er lite: hovedanalysen bygger på {n} deltakere. Da blir intervallene brede, og en virkelig, men moderat forskjell kan bli oversett.',
+  summary_more: 'Alle tallene, og hvordan de er regnet ut, står i delene under.',
+
+  methods_heading: 'Forsøket og metodene',
+  methods_intro: 'Analysene følger analyseplanen, som ble lagt fast før dataene ble sett. Her er det viktigste om hvordan forsøket og analysene ble gjort.',
+  methods_arms_term: 'Gruppene',
+  methods_arms: 'Deltakerne ble trukket til {arm_t} (tiltaket) eller {arm_c} (kontrollgruppen). Til sammen ble {n} personer randomisert: {counts}.',
+  methods_arm_count: '{n} til {arm}',
+  methods_sites_term: 'Forsøkssteder',
+  methods_sites: '{n} forsøkssteder: {sites}.',
+  methods_sites_one: 'Ett forsøkssted: {sites}.',
+  methods_randomization_term: 'Loddtrekningen',
+  methods_followup_term: 'Oppfølging',
+  methods_followup:
+    'Arbeid ble fulgt måned for måned i registerdata, fra måned {first} til måned {last} etter randomiseringen, og gruppene er sammenlignet etter {timepoints} måneder.',
+  methods_primary_term: 'Hovedutfall',
+  methods_primary_in_month:
+    'Andelen som var i arbeid i måned {month}, ifølge registerdata. Det ble bestemt på forhånd; de andre resultatene er tilleggsanalyser.',
+  methods_primary_to_month:
+    'Andelen som hadde vært i arbeid minst én gang til og med måned {month}, ifølge registerdata. Det ble bestemt på forhånd; de andre resultatene er tilleggsanalyser.',
+  methods_questionnaires_term: 'Spørreskjemaer',
+  methods_questionnaires: 'Ved start og etter {months} måneder, om {measures}. Dette er tilleggsutfall.',
+  methods_questionnaires_baseline: 'Ved start, om {measures}.',
+  methods_adjustment_term: 'Justering',
+  methods_adjustment: 'Justerte analyser tar hensyn til {variables}, slik analyseplanen bestemmer.',
+  methods_adjustment_qol: 'Sammenligningene av spørreskjemaene er også justert for skåren ved start.',
+  methods_interval_term: 'Intervall (KI)',
+  methods_interval:
+    'Usikkerheten vises som {level} konfidensintervall (KI): de verdiene som stemmer godt med dataene. Ligger hele intervallet for en forskjell over eller under 0, er forskjellen tydelig.',
+  methods_p_term: 'p-verdi',
+  methods_p:
+    'Hvor sannsynlig det er å få en forskjell minst så stor som den observerte hvis tiltaket ikke hadde noen virkning. Jo mindre p-verdien er, jo sterkere tyder den på en virkelig forskjell.',
+  methods_multiplicity_term: 'Mange sammenligninger',
+  methods_multiplicity:
+    'Spørreskjemaene gir {count} sammenligninger. Jo flere sammenligninger, jo større er sjansen for at én ser tydelig ut bare ved en tilfeldighet, så p-verdiene for dem er justert med {method}.',
+  methods_holm: 'Holms metode',
+  methods_bh: 'Benjamini–Hochbergs metode',
+
+  data_quality_heading: 'Datakvalitet og kontroll',
+  data_quality_intro:
+    'Her står hvilke data som kom inn, hvordan filene var skrevet, hva som ble funnet da de ble lest, og om gruppene stemmer med loddtrekningen.',
+  disclosure_heading: 'Regelen for små tall',
+  disclosure_rule:
+    'Tall som gjelder færre enn {t} personer, vises ikke i tabellene og figurene i rapporten. I stedet står det et kolon (:). Tall som et skjult tall kunne regnes ut fra, vises heller ikke: et annet tall i samme rad eller kolonne (som ellers kunne trekkes fra summen), eller en prosent eller et intervall regnet ut fra det skjulte tallet. Null vises, fordi det ikke peker ut noen. Regelen følger Statistisk sentralbyrå, der : betyr «Tall kan ikke offentliggjøres».',
+
+  provenance_heading: 'Sporbarhet',
+  provenance_intro:
+    'Her står det som trengs for å kontrollere hva rapporten bygger på, og for å gjenta analysen. Et fingeravtrykk (SHA-256) regnes ut fra innholdet i en fil: endres så mye som ett tegn, blir fingeravtrykket et helt annet. Det kan sjekkes med for eksempel kommandoen sha256sum.',
+  provenance_files_caption: 'Filene analysen bygger på',
+  provenance_bytes: '{bytes} byte',
+  provenance_hash_col: 'Fingeravtrykk (SHA-256)',
+  provenance_file_participants: 'Deltakere',
+  provenance_file_employment: 'Registerdata om arbeid',
+  provenance_file_questionnaires: 'Spørreskjemasvar',
+  provenance_file_plan: 'Analyseplan',
+  provenance_file_allocation: 'Trekningsliste',
+  provenance_file_allocation_seed: 'Trekningsliste, laget på nytt fra startverdien i planen',
+  provenance_no_allocation: 'Ingen trekningsliste ble levert.',
+  provenance_seed_term: 'Startverdi for tilfeldige trekk (seed)',
+  provenance_seed:
+    '{seed}. Bootstrap, randomiseringstest og multippel imputering bruker tilfeldige trekk; med samme startverdi blir resultatene nøyaktig de samme.',
+  provenance_allocation_seed_term: 'Trekningslistens startverdi',
+  provenance_generator_term: 'Slumptallsgenerator',
+  provenance_generator: '{generator} fra pakken {package} {version} (algoritmeversjon {algorithm})',
+  provenance_software_term: 'Programvare',
+  provenance_software: 'ips-rct {version} på Node.js {node}',
+  provenance_packages_term: 'Pakker',
+  provenance_verification_term: 'Kontroll av loddtrekningen',
+  provenance_verified: 'Bekreftet: gruppene stemmer med trekningslisten.',
+  provenance_failed: 'Ikke bekreftet: kontrollen fant avvik (antall: {count}). Se delen «{section}».',
+  provenance_no_list: 'Ikke kontrollert: ingen trekningsliste ble levert.',
+  provenance_date_term: 'Dato for kjøringen',
+  provenance_sharing_heading: 'Tilgang til data og analysekode',
+  provenance_sharing_none: 'Analyseplanen sier ikke hvor de avidentifiserte dataene og analysekoden kan fås.',
+
   footer: 'Laget av ips-rct versjon {version}.',
 } as const satisfies Record<string, string>;
 
@@ -649,7 +762,6 @@ const en: Record<TextKey, string> = {
   report_intro: 'This report was generated automatically from the delivered data, following the pre-registered analysis plan.',
   registration: 'Registration: {registration}',
 
-  data_received_heading: 'Data received',
   counts_note:
     'The numbers in this section are counts of people who were randomized, that is, assigned by lot to one of the two groups in the trial.',
 
@@ -709,7 +821,7 @@ const en: Record<TextKey, string> = {
     'It could not be confirmed that participants got the arm the randomization gave them, because no allocation list was supplied. The analysis was run anyway. Read the results with caution.',
   unverified_alert_first: 'The first {shown} problems:',
   unverified_alert_all: 'The problems:',
-  unverified_alert_more: 'More problems are listed in the section “Randomization”.',
+  unverified_alert_more: 'More problems are listed under “Checking the allocation” in the section “Data quality and checks”.',
 
   problem_arm_mismatch: '{site}, allocation no. {no}: recorded arm {recorded}, but the list says {listed}.',
   problem_reused: '{site}, allocation no. {no}: used {times} times.',
@@ -800,14 +912,26 @@ const en: Record<TextKey, string> = {
   baseline_mean_sd: 'Mean (SD)',
   baseline_median_iqr: 'Median [middle half]',
   baseline_missing: 'Missing',
-  baseline_suppressed_summary: 'hidden (fewer than {t})',
-  baseline_hidden: 'hidden',
-  baseline_suppressed_note:
-    'hidden: the number is not shown because it concerns fewer than {t} people, or because such a small number could otherwise be worked out from the other numbers in the column. This way no one can be recognized.',
   baseline_summary_suppressed_note:
-    'hidden (fewer than {t}): mean, SD, median and quartiles are not shown for an arm in which fewer than {t} people have a value, because together these numbers can reveal each person’s value.',
+    ': in the rows for mean and median: mean, SD, median and quartiles are not shown for an arm in which fewer than {t} people have a value, because together these numbers can reveal each person’s value.',
   smd_suppressed_note:
-    'hidden in the column “Standardized difference”: the difference is not shown when any number for the characteristic is hidden, because the hidden numbers could otherwise be worked out from it.',
+    ': in the column “Standardized difference”: the difference is not shown when any number for the characteristic is hidden, because the hidden numbers could otherwise be worked out from it.',
+
+  disclosure_flow:
+    'The number of participants at each step of the trial (randomized, withdrew consent, followed up and analysed, per group and timepoint) is always shown in full, as the reporting guidelines for trials (CONSORT) require. These numbers say nothing about who has a particular characteristic or result.',
+  disclosure_estimates:
+    'When the number employed is hidden for a group at a timepoint, the unadjusted difference, risk ratio and odds ratio, the p-value and the best and worst cases for that timepoint are hidden too, because they are computed directly from the counts and would give them away. The adjusted results, the randomization test and the hazard ratio are shown, because they come from models and cannot be turned back into the counts. A mean is not shown when it is based on fewer than {t} people (in Table 1 and for the questionnaires fewer than {summary}).',
+  disclosure_time_to_job:
+    'In the table of time to first job, months are taken together where needed, so that each row has either none or at least {t} who found a job, and either none or at least {t} whose follow-up ended. The table and the curve stop before fewer than {t} are left without a job. The share who have had a job at the end of each row is the same as without taking months together.',
+  disclosure_internal:
+    'The file results.json that comes with the report is for internal use in the analysis and holds the exact numbers (Table 1, the subgroups and the questionnaires follow the rule there too). It must not be published. The report holds no data on individuals and no participant numbers.',
+  disclosure_footnote:
+    ': not shown, because the number concerns fewer than {t} people, or because such a small number could otherwise be worked out from it (for example by subtracting the other numbers from the total). This way no one can be recognized.',
+  disclosure_km_merged:
+    'Rows with several months (for example “3–5”): the months are taken together so that no row shows fewer than {t} who found a job or whose follow-up ended. The share is at the end of the row.',
+  disclosure_km_truncated: 'The table and the curve stop before fewer than {t} were left without a job and still followed.',
+  key_result_hidden:
+    'The share employed in month {month} is not shown here, because it concerns too few people in at least one of the groups (see the rule on small numbers).',
   baseline_median_note: 'Middle half: half of the participants have a value between the two numbers in brackets (lower and upper quartile).',
   baseline_sd_note: 'SD (standard deviation): how far values typically lie from the mean.',
   smd_flag: '⚠ imbalanced',
@@ -843,8 +967,6 @@ const en: Record<TextKey, string> = {
   level_age_range: '{low}–{high} years',
 
   key_result_heading: 'The main result',
-  key_result_outcome_in_month: 'The trial’s primary outcome, fixed in advance in the analysis plan, is the share who were employed in month {month} after randomization, according to registry data.',
-  key_result_outcome_to_month: 'The trial’s primary outcome, fixed in advance in the analysis plan, is the share who had been employed at least once up to and including month {month} after randomization, according to registry data.',
   key_result_rates_in_month: 'After {month} months, {rate_t} of the {arm_t} group were employed, against {rate_c} of the {arm_c} group',
   key_result_rates_to_month: 'Within the first {month} months, {rate_t} of the {arm_t} group had been employed, against {rate_c} of the {arm_c} group',
   key_result_more: '{rates}: {pp} percentage points more ({ci}).',
@@ -950,6 +1072,7 @@ const en: Record<TextKey, string> = {
   chart_employment_description:
     'Lines show the share of each group that was employed in each month, from month {first} to month {last} after randomization. The coloured band around each line is the {level} confidence interval.',
   chart_employment_point: '{arm}, month {month}: {rate} employed ({ci})',
+  chart_employment_point_hidden: '{arm}, month {month}: not shown (too few people)',
   axis_months_since_randomization: 'Months since randomization',
   axis_share_employed: 'Share employed',
   month_col: 'Month',
@@ -993,6 +1116,7 @@ const en: Record<TextKey, string> = {
   chart_subgroups_description:
     'Points show the difference in percentage points ({arm_t} minus {arm_c}) in each subgroup, and the horizontal lines the {level} confidence interval. The vertical line at 0 means no difference; to its right, more people are employed in the {arm_t} group.',
   chart_subgroups_point: '{label}: {estimate} percentage points ({ci})',
+  chart_value_hidden: 'not shown (too few people)',
   axis_difference_pp: 'Difference in percentage points ({arm_t} minus {arm_c})',
   subgroup_col: 'Subgroup',
   subgroup_n_col: '{arm}, n',
@@ -1035,7 +1159,7 @@ const en: Record<TextKey, string> = {
   qol_note_after_correction:
     'The difference is clear when this comparison is taken on its own (uncorrected p-value below {alpha}), but not after correcting for multiple comparisons (corrected p-value {alpha} or above). It may therefore be due to chance and should be read with caution.',
   qol_note_suppressed:
-    '–: the mean is not shown for a group in which fewer than {t} people answered, because the numbers could then reveal what each person answered.',
+    ': the mean is not shown for a group in which fewer than {t} people answered, because the numbers could then reveal what each person answered.',
   qol_note_no_mean: '–: nobody in the group answered, so there is no mean.',
   qol_note_not_estimable_plain: '–: the number cannot be estimated.',
   qol_note_not_estimable: '–: cannot be estimated because {reason}.',
@@ -1265,6 +1389,109 @@ const en: Record<TextKey, string> = {
   cb_of_labour_cost: '{value} of the labour cost',
   cb_last_months: 'the average over the last {n} months',
 
+  toc_label: 'Contents',
+
+  summary_heading: 'Summary',
+  summary_employment_label: 'Employment, the primary outcome:',
+  summary_qol_label: 'Quality of life and health (secondary outcomes):',
+  summary_cb_label: 'Costs and benefits:',
+  summary_caveats_label: 'Caveats:',
+  summary_qol_better: 'After {month} months, the {arm_t} group did better than the {arm_c} group on {measures}.',
+  summary_qol_worse: 'After {month} months, the {arm_t} group did worse than the {arm_c} group on {measures}.',
+  summary_qol_clear_means: 'Only differences that stay clear after the adjustment for multiple comparisons count here.',
+  summary_qol_no_clear: 'There was no clear difference in {measures}.',
+  summary_qol_none_clear:
+    'After {month} months, there was no clear difference between the groups on any of the measures ({measures}) after the adjustment for multiple comparisons.',
+  summary_qol_not_estimable: 'For {measures}, the difference could not be estimated.',
+  summary_qol_missing:
+    'At this follow-up, answers were missing from {share_t} of the {arm_t} group and {share_c} of the {arm_c} group. Those who answered may differ from those who did not.',
+  summary_qol_no_comparison: 'The questionnaires could not be compared between the groups at any follow-up.',
+  summary_cb_none: 'The analysis plan has no cost section, so the report does not weigh costs against benefits.',
+  summary_caveat_failed:
+    'The check of the randomization found problems, so it is not confirmed that participants got the group they were allocated to. Read all results with caution.',
+  summary_caveat_no_list: 'No allocation list was supplied, so it could not be checked that participants got the group they were allocated to.',
+  summary_caveat_missing:
+    'Registry data for month {month} are missing for {n_t} of the participants in the {arm_t} group and {n_c} in the {arm_c} group; they are not part of the main result.',
+  summary_caveat_missing_robust: 'Even if all of them had had the outcome least favourable to this conclusion, the interval would lie on the same side of 0.',
+  summary_caveat_missing_fragile:
+    'If all of them had had the outcome least favourable to this conclusion, the interval would include 0: the missing data could change the conclusion.',
+  summary_caveat_small:
+    'The trial is small: the main analysis is based on {n} participants. The intervals are then wide, and a real but moderate difference can go unnoticed.',
+  summary_more: 'All the numbers, and how they were worked out, are in the sections below.',
+
+  methods_heading: 'The trial and its methods',
+  methods_intro:
+    'The analyses follow the analysis plan, which was fixed before the data were seen. These are the main points of how the trial and the analyses were done.',
+  methods_arms_term: 'Groups',
+  methods_arms: 'Participants were allocated to {arm_t} (the intervention) or {arm_c} (the control group). In all, {n} people were randomized: {counts}.',
+  methods_arm_count: '{n} to {arm}',
+  methods_sites_term: 'Sites',
+  methods_sites: '{n} sites: {sites}.',
+  methods_sites_one: 'One site: {sites}.',
+  methods_randomization_term: 'Randomization',
+  methods_followup_term: 'Follow-up',
+  methods_followup:
+    'Employment was followed month by month in registry data, from month {first} to month {last} after randomization, and the groups are compared after {timepoints} months.',
+  methods_primary_term: 'Primary outcome',
+  methods_primary_in_month:
+    'The share employed in month {month}, according to registry data. It was fixed in advance; the other results are secondary analyses.',
+  methods_primary_to_month:
+    'The share who had been employed at least once up to and including month {month}, according to registry data. It was fixed in advance; the other results are secondary analyses.',
+  methods_questionnaires_term: 'Questionnaires',
+  methods_questionnaires: 'At baseline and after {months} months, on {measures}. These are secondary outcomes.',
+  methods_questionnaires_baseline: 'At baseline, on {measures}.',
+  methods_adjustment_term: 'Adjustment',
+  methods_adjustment: 'Adjusted analyses take {variables} into account, as the analysis plan says.',
+  methods_adjustment_qol: 'The questionnaire comparisons are also adjusted for the score at baseline.',
+  methods_interval_term: 'Interval (CI)',
+  methods_interval:
+    'Uncertainty is shown as a {level} confidence interval (CI): the values that agree well with the data. When the whole interval for a difference lies above or below 0, the difference is clear.',
+  methods_p_term: 'p-value',
+  methods_p:
+    'How likely a difference at least as large as the one observed would be if the intervention had no effect. The smaller the p-value, the more strongly it suggests a real difference.',
+  methods_multiplicity_term: 'Multiple comparisons',
+  methods_multiplicity:
+    'The questionnaires give {count} comparisons. The more comparisons, the greater the chance that one looks clear by chance alone, so their p-values are adjusted with {method}.',
+  methods_holm: 'Holm’s method',
+  methods_bh: 'the Benjamini–Hochberg method',
+
+  data_quality_heading: 'Data quality and checks',
+  data_quality_intro:
+    'This section shows what data came in, how the files were written, what was found when they were read, and whether the groups match the randomization.',
+  disclosure_heading: 'The small-numbers rule',
+  disclosure_rule:
+    'Numbers that concern fewer than {t} people are not shown in the tables and figures of this report; a colon (:) stands in their place. Numbers from which a hidden number could be worked out are not shown either: another number in the same row or column (which could otherwise be subtracted from the total), or a percentage or interval computed from the hidden number. Zero is shown, since it points to no one. The rule follows Statistics Norway, where : means “not for publication”.',
+
+  provenance_heading: 'Provenance',
+  provenance_intro:
+    'This section gives what is needed to check what the report is built on, and to repeat the analysis. A fingerprint (SHA-256) is worked out from the contents of a file: change a single character and the fingerprint is completely different. It can be checked with, for example, the command sha256sum.',
+  provenance_files_caption: 'The files the analysis is built on',
+  provenance_bytes: '{bytes} bytes',
+  provenance_hash_col: 'Fingerprint (SHA-256)',
+  provenance_file_participants: 'Participants',
+  provenance_file_employment: 'Registry data on employment',
+  provenance_file_questionnaires: 'Questionnaire answers',
+  provenance_file_plan: 'Analysis plan',
+  provenance_file_allocation: 'Allocation list',
+  provenance_file_allocation_seed: 'Allocation list, regenerated from the seed in the plan',
+  provenance_no_allocation: 'No allocation list was supplied.',
+  provenance_seed_term: 'Seed of the random draws',
+  provenance_seed:
+    '{seed}. The bootstrap, the randomization test and the multiple imputation use random draws; the same seed gives exactly the same results.',
+  provenance_allocation_seed_term: 'Seed of the allocation list',
+  provenance_generator_term: 'Random number generator',
+  provenance_generator: '{generator} from the package {package} {version} (algorithm version {algorithm})',
+  provenance_software_term: 'Software',
+  provenance_software: 'ips-rct {version} on Node.js {node}',
+  provenance_packages_term: 'Packages',
+  provenance_verification_term: 'Allocation check',
+  provenance_verified: 'Confirmed: the groups match the allocation list.',
+  provenance_failed: 'Not confirmed: the check found problems (number: {count}). See the section “{section}”.',
+  provenance_no_list: 'Not checked: no allocation list was supplied.',
+  provenance_date_term: 'Date of the run',
+  provenance_sharing_heading: 'Access to the data and the analysis code',
+  provenance_sharing_none: 'The analysis plan does not state where the de-identified data and the analysis code can be obtained.',
+
   footer: 'Generated by ips-rct version {version}.',
 };
 
@@ -1300,6 +1527,9 @@ export const dialectText: {
 };
 
 // BCP 47 tags for Intl: 'nb-NO' groups thousands with U+00A0 (no-break space), 'en-GB' with a comma.
+// Norwegian typesetting wants a thin space between digit groups: the narrow no-break space U+202F.
+const THIN_SPACE = '\u202f';
+const thinGroups = (s: string, lang: Lang) => (lang === 'nb' ? s.replace(/(\d)\u00a0(?=\d)/g, `$1${THIN_SPACE}`) : s);
 const INTL_LOCALE: Record<Lang, string> = { nb: 'nb-NO', en: 'en-GB' };
 const integerFormats: Record<Lang, Intl.NumberFormat> = {
   nb: new Intl.NumberFormat(INTL_LOCALE.nb, { maximumFractionDigits: 0, useGrouping: true }),
@@ -1309,12 +1539,12 @@ const integerFormats: Record<Lang, Intl.NumberFormat> = {
 /**
  * An integer written for a reader of `lang`. Throws on a non-integer, because silently
  * rounding a count would hide a bug upstream.
- * @example formatInteger(1234567, 'nb') // '1\u00a0234\u00a0567'
+ * @example formatInteger(1234567, 'nb') // '1\u202f234\u202f567' (thin no-break spaces)
  * @example formatInteger(1234567, 'en') // '1,234,567'
  */
 export function formatInteger(n: number, lang: Lang): string {
   if (!Number.isSafeInteger(n)) throw new RangeError(`formatInteger: ${n} is not a safe integer`);
-  return integerFormats[lang].format(n);
+  return thinGroups(integerFormats[lang].format(n), lang);
 }
 
 /**
@@ -1325,7 +1555,7 @@ export function formatInteger(n: number, lang: Lang): string {
 export const vegaNumberLocale: Readonly<
   Record<Lang, { decimal: string; thousands: string; grouping: number[]; currency: [string, string]; minus: string; percent: string }>
 > = {
-  nb: { decimal: ',', thousands: '\u00a0', grouping: [3], currency: ['', '\u00a0kr'], minus: '\u2212', percent: '\u00a0%' },
+  nb: { decimal: ',', thousands: THIN_SPACE, grouping: [3], currency: ['', '\u00a0kr'], minus: '\u2212', percent: '\u00a0%' },
   en: { decimal: '.', thousands: ',', grouping: [3], currency: ['£', ''], minus: '-', percent: '%' },
 };
 
@@ -1335,7 +1565,7 @@ const decimalFormats = new Map<string, Intl.NumberFormat>();
  * A decimal number written for a reader of `lang`, rounded to between `minDigits` and
  * `digits` decimals; a value that rounds to zero is written without a minus sign.
  * Throws on a non-finite number (infinity and NaN need words, not digits).
- * @example formatDecimal(-1234.567, 'nb', 2) // '\u22121\u00a0234,57'
+ * @example formatDecimal(-1234.567, 'nb', 2) // '\u22121\u202f234,57'
  * @example formatDecimal(0.1, 'en', 2, 0) // '0.1'
  */
 export function formatDecimal(x: number, lang: Lang, digits: number, minDigits: number = digits): string {
@@ -1347,7 +1577,7 @@ export function formatDecimal(x: number, lang: Lang, digits: number, minDigits: 
     decimalFormats.set(key, format);
   }
   // '−0,00' would suggest a direction the number does not have.
-  return format.format(Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x);
+  return thinGroups(format.format(Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x), lang);
 }
 
 // Norwegian writes a (no-break) space before the percent sign; English does not.

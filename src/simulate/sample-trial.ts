@@ -74,6 +74,10 @@ export function samplePlan(allocation: SampleAllocation): SamplePlan {
     permutations: 10_000,
     seed: 20130901,
     small_cell_threshold: 3,
+    data_sharing: {
+      nb: 'Dataene er syntetiske og laget med «ips-rct simulate»; analysekoden og dataene ligger i ips-rct-depotet (mappene src/ og data-samples/). En ekte studie skriver her hvor avidentifiserte data kan fås, og på hvilke vilkår.',
+      en: 'The data are synthetic, made by "ips-rct simulate"; the analysis code and the data are in the ips-rct repository (folders src/ and data-samples/). A real trial states here where de-identified data can be obtained, and on what terms.',
+    },
     costs: {
       price_year: 2016,
       cost_per_participant: { IPS: 110000, TVR: 30000 },

@@ -93,7 +93,7 @@ describe.skipIf(!haveBrowser)('the report page in Chromium', () => {
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
       expect(await page.locator('svg').count()).toBeGreaterThan(0);
       expect(await page.locator('h1').innerText()).toContain('IPS');
-      expect(await sectionIds(page)).toEqual(['key-result', 'data-received', 'randomization', 'participant-flow', 'baseline', 'employment', 'quality-of-life', 'cost-benefit']);
+      expect(await sectionIds(page)).toEqual(['summary', 'methods', 'participant-flow', 'baseline', 'employment', 'quality-of-life', 'cost-benefit', 'data-quality', 'provenance']);
       expect(await page.locator('#consort-flow svg').isVisible()).toBe(true);
       for (const id of ['employment-over-time', 'time-to-first-job', 'subgroups', 'quality-of-life-means', 'cost-benefit-acceptability', 'cost-benefit-tornado']) {
         expect(await page.locator(`#${id} svg`).isVisible()).toBe(true);
@@ -169,7 +169,7 @@ describe.skipIf(!haveBrowser)('the report page in Chromium', () => {
       // The cost–benefit section: the lead in its box, the scenario table within the page's
       // width, both figures with their numbers, the tornado's columns apart, and the inputs.
       const cb = page.locator('section[aria-labelledby="cost-benefit"]');
-      expect(await cb.locator('.key-result strong').innerText()).toContain(lang === 'nb' ? 'omtrent kr\u00a047\u00a0000 i måneden' : 'about NOK\u00a047,000 a month');
+      expect(await cb.locator('.key-result strong').innerText()).toContain(lang === 'nb' ? 'omtrent kr\u00a047\u202f000 i måneden' : 'about NOK\u00a047,000 a month');
       expect(await cb.locator('table.cost-benefit tbody tr').count()).toBe(5);
       expect(await cb.locator('table.cost-benefit').evaluate((t) => t.parentElement!.scrollWidth <= t.parentElement!.clientWidth)).toBe(true);
       for (const id of ['cost-benefit-acceptability', 'cost-benefit-tornado']) {

@@ -7,9 +7,9 @@ import { join, relative, resolve } from 'node:path';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SAMPLE = join(ROOT, 'data-samples');
 
-/** Runs `ips-rct args…` through bin/ips-rct.js; returns exit code and output. */
-export function cli(args: string[], cwd = ROOT): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/ips-rct.js'), ...args], { cwd, encoding: 'utf8' });
+/** Runs `ips-rct args…` through bin/ips-rct.js, with `env` added to the environment; returns exit code and output. */
+export function cli(args: string[], cwd = ROOT, env: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/ips-rct.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

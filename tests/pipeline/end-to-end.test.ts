@@ -9,11 +9,14 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, filesBelow, ROOT, sampleCopy, SAMPLE, tempDir } from '../helpers/cli.ts';
 
+/** The day of the run the report shows, fixed as reproducible builds do (2026-11-23). */
+const EPOCH = { SOURCE_DATE_EPOCH: '1795392000' };
+
 describe('ips-rct run on the shipped sample', () => {
   const out = tempDir();
   let first: ReturnType<typeof cli>;
   beforeAll(() => {
-    first = cli(['run', '--data', SAMPLE, '--out', out]);
+    first = cli(['run', '--data', SAMPLE, '--out', out], ROOT, EPOCH);
   });
 
   it('succeeds and says where the report is', () => {
@@ -67,7 +70,7 @@ describe('ips-rct run on the shipped sample', () => {
 
   it('gives byte-identical outputs on a second run, apart from the manifest', () => {
     const before = filesBelow(out);
-    const second = cli(['run', '--data', SAMPLE, '--out', out, '--quiet']);
+    const second = cli(['run', '--data', SAMPLE, '--out', out, '--quiet'], ROOT, EPOCH);
     expect(second.code).toBe(0);
     expect(second.stderr).toBe('');
     const after = filesBelow(out);
@@ -75,6 +78,21 @@ describe('ips-rct run on the shipped sample', () => {
     after.delete('manifest.json');
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [name, bytes] of before) expect(after.get(name)!.equals(bytes), name).toBe(true);
+  });
+
+  it('dates the report from SOURCE_DATE_EPOCH, and refuses a malformed one with exit 2', () => {
+    const page = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(page).toContain('<time datetime="2026-11-23">23. november 2026</time>');
+    // The provenance section's fingerprints are the manifest's.
+    const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    for (const hash of [...m.inputs.map((i: { sha256: string }) => i.sha256), m.plan.sha256, m.allocation_list.sha256]) expect(page).toContain(`<code class="hash">${hash}</code>`);
+    const bad = cli(['report', '--out', out], ROOT, { SOURCE_DATE_EPOCH: 'yesterday' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/SOURCE_DATE_EPOCH must be a whole number of seconds/);
+    expect(existsSync(join(out, 'index.html'))).toBe(false);
+    // The report alone, dated again: the same page as the whole run gave.
+    expect(cli(['report', '--out', out, '--quiet'], ROOT, EPOCH).code).toBe(0);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(page);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { baselineSection } from '../../src/report/baseline-section.ts';
+import { disclosureFootnote } from '../../src/report/disclosure.ts';
 import type { BaselineTable, ContinuousVariable } from '../../src/design/baseline.ts';
 import { BASELINE, BASELINE_EDGES, EVIL_LEVEL, EVIL_VERIFY, EVIL_VERIFY_PLAN, PLAN } from './fixtures.ts';
 
@@ -19,7 +20,7 @@ describe('baselineSection', () => {
   it('heads each arm with its n and marks the control arm', () => {
     expect(rows(en)[0]).toEqual(['Characteristic', 'IPS<br>n = 607', 'TVR (control)<br>n = 620', 'Standardized difference']);
     expect(rows(nb)[0]).toEqual(['Kjennetegn', 'IPS<br>n = 607', 'TVR (kontrollgruppe)<br>n = 620', 'Standardisert forskjell']);
-    expect(nb).toContain('Tabellen beskriver de 1\u00a0227 deltakerne som ble randomisert og ikke trakk samtykket');
+    expect(nb).toContain('Tabellen beskriver de 1\u202f227 deltakerne som ble randomisert og ikke trakk samtykket');
   });
 
   it('gives continuous variables as mean (SD) and median [quartiles], with missing when any', () => {
@@ -28,7 +29,7 @@ describe('baselineSection', () => {
       ['Mean (SD)', '38.4 (10.9)', '39.1 (11.2)', ''],
       ['Median [middle half]', '37.0 [29.5–47.0]', '38.0 [30.0–48.3]', ''],
       // Two missing in IPS is below the small-cell threshold of 3: the producer hid it (and n).
-      ['Missing', 'hidden', '0', ''],
+      ['Missing', ':', '0', ''],
     ]);
     expect(rows(nb)[1]).toEqual(['Alder (år)', '', '', '\u22120,06']);
     expect(rows(nb)[2]).toEqual(['Gjennomsnitt (SD)', '38,4 (10,9)', '39,1 (11,2)', '']);
@@ -42,19 +43,20 @@ describe('baselineSection', () => {
     expect(rowsOf(nb, 'Nei')).toHaveLength(1);
     expect(rowsOf(en, 'Missing')).toHaveLength(5);
     // A level the plan adds without a translation is shown as the plan spells it.
-    expect(rowsOf(nb, 'spiseforstyrrelse')).toEqual([['spiseforstyrrelse', 'skjult', '38 (6,1\u00a0%)', '']]);
+    expect(rowsOf(nb, 'spiseforstyrrelse')).toEqual([['spiseforstyrrelse', ':', '38 (6,1\u00a0%)', '']]);
   });
 
-  it('shows suppressed counts as hidden, not as "<3", and explains both reasons in a note', () => {
+  it('shows suppressed counts as ":" (Statistics Norway’s symbol), not as "<3", and explains both reasons in the report’s footnote', () => {
     // The small count and its partner (which may be large) look the same: the result does
     // not say which is which, and "<3" would be false for the partner.
-    expect(rowsOf(en, 'Bipolar disorder')).toEqual([['Bipolar disorder', 'hidden', '12 (1.9%)', '']]);
-    expect(rowsOf(en, 'spiseforstyrrelse')).toEqual([['spiseforstyrrelse', 'hidden', '38 (6.1%)', '']]);
+    expect(rowsOf(en, 'Bipolar disorder')).toEqual([['Bipolar disorder', ':', '12 (1.9%)', '']]);
+    expect(rowsOf(en, 'spiseforstyrrelse')).toEqual([['spiseforstyrrelse', ':', '38 (6.1%)', '']]);
     expect(en).not.toContain('&lt;3');
-    expect(en).toContain(
-      '<li>hidden: the number is not shown because it concerns fewer than 3 people, or because such a small number could otherwise be worked out from the other numbers in the column. This way no one can be recognized.</li>',
-    );
-    expect(nb).toContain('<li>skjult: tallet vises ikke fordi det gjelder færre enn 3 personer, eller fordi');
+    expect(rows(en).flat()).not.toContain('hidden');
+    expect(en).toContain(`<li>${disclosureFootnote(3, 'en')}</li>`);
+    expect(en).toContain('<li>: not shown, because the number concerns fewer than 3 people, or because such a small number could otherwise be worked out from it');
+    expect(nb).toContain('<li>: tallet vises ikke, fordi det gjelder færre enn 3 personer, eller fordi');
+    expect(rows(nb).flat()).not.toContain('skjult');
   });
 
   it('flags an imbalanced variable in words, not colour alone, and explains the flag', () => {
@@ -76,12 +78,12 @@ describe('baselineSection', () => {
   });
 
   it('shows a withheld SMD as hidden, without a flag, and says why in a note', () => {
-    expect(rows(en).find((r) => r[0] === 'Diagnosis')).toEqual(['Diagnosis', '', '', 'hidden']);
-    expect(rows(nb).find((r) => r[0] === 'Diagnose')).toEqual(['Diagnose', '', '', 'skjult']);
+    expect(rows(en).find((r) => r[0] === 'Diagnosis')).toEqual(['Diagnosis', '', '', ':']);
+    expect(rows(nb).find((r) => r[0] === 'Diagnose')).toEqual(['Diagnose', '', '', ':']);
     expect(en).toContain(
-      '<li>hidden in the column “Standardized difference”: the difference is not shown when any number for the characteristic is hidden, because the hidden numbers could otherwise be worked out from it.</li>',
+      '<li>: in the column “Standardized difference”: the difference is not shown when any number for the characteristic is hidden, because the hidden numbers could otherwise be worked out from it.</li>',
     );
-    expect(nb).toContain('<li>skjult i kolonnen «Standardisert forskjell»: forskjellen vises ikke når noen av tallene');
+    expect(nb).toContain('<li>: i kolonnen «Standardisert forskjell»: forskjellen vises ikke når noen av tallene');
     // A withheld SMD is not "no data": no dash note for it.
     expect(en).not.toContain('<li>–:');
   });
@@ -91,15 +93,15 @@ describe('baselineSection', () => {
     const r = rows(s);
     expect(r.find((x) => x[0] === 'Paid work in the last 5 years')![3]).toBe('∞ <strong class="flag">⚠ imbalanced</strong>');
     expect(r.find((x) => x[0] === 'Education')![3]).toBe('–');
-    expect(r.find((x) => x[0] === 'Age (years)')![3]).toBe('hidden');
-    // The minimum for a summary (10), not the small-cell threshold (3).
-    expect(r.find((x) => x[0] === 'Mean (SD)')).toEqual(['Mean (SD)', 'hidden (fewer than 10)', '39.1 (11.2)', '']);
-    expect(r.find((x) => x[0] === 'Median [middle half]')).toEqual(['Median [middle half]', 'hidden (fewer than 10)', '38.0 [30.0–48.3]', '']);
+    expect(r.find((x) => x[0] === 'Age (years)')![3]).toBe(':');
+    expect(r.find((x) => x[0] === 'Mean (SD)')).toEqual(['Mean (SD)', ':', '39.1 (11.2)', '']);
+    expect(r.find((x) => x[0] === 'Median [middle half]')).toEqual(['Median [middle half]', ':', '38.0 [30.0–48.3]', '']);
     // 605 missing of 607 would give the hidden n = 2 away: the producer hid both.
-    expect(rowsOf(s, 'Missing')[0]).toEqual(['Missing', 'hidden', '0', '']);
+    expect(rowsOf(s, 'Missing')[0]).toEqual(['Missing', ':', '0', '']);
     expect(s).not.toContain('605');
+    // The minimum for a summary (10), not the small-cell threshold (3).
     expect(s).toContain(
-      '<li>hidden (fewer than 10): mean, SD, median and quartiles are not shown for an arm in which fewer than 10 people have a value, because together these numbers can reveal each person’s value.</li>',
+      '<li>: in the rows for mean and median: mean, SD, median and quartiles are not shown for an arm in which fewer than 10 people have a value, because together these numbers can reveal each person’s value.</li>',
     );
     expect(s).toContain('<li>∞: the arms share no values, so the difference cannot be given as a number.</li>');
     expect(s).toContain('<li>–: too few data in one of the arms to compute the difference.</li>');
@@ -117,11 +119,11 @@ describe('baselineSection', () => {
       ],
     };
     const s = String(baselineSection(table, PLAN, 'en'));
-    expect(rowsOf(s, 'Mean (SD)')).toEqual([['Mean (SD)', 'hidden (fewer than 10)', '39.1 (11.2)', '']]);
+    expect(rowsOf(s, 'Mean (SD)')).toEqual([['Mean (SD)', ':', '39.1 (11.2)', '']]);
     expect(rowsOf(s, 'Missing')).toEqual([['Missing', '600', '0', '']]);
     // No count is hidden, so only the summary note.
-    expect(s).toContain('<li>hidden (fewer than 10):');
-    expect(s).not.toContain('<li>hidden: the number is not shown');
+    expect(s).toContain('<li>: in the rows for mean and median:');
+    expect(s).not.toContain(disclosureFootnote(3, 'en'));
     // The report does not second-guess the producer: a missing count it shows is printed.
     const shown: BaselineTable = {
       ...BASELINE,

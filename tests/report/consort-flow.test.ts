@@ -90,9 +90,9 @@ describe('consortLayout', () => {
   it('shows screening boxes with reasons only when the plan gives screening counts', () => {
     const withScreening = layoutFromSpec(VERIFY.consort, PLAN, 'nb');
     expect(withScreening.boxes.slice(0, 3).map(textOf)).toEqual([
-      'Vurdert for deltakelse (n = 2\u00a0000)',
+      'Vurdert for deltakelse (n = 2\u202f000)',
       'Ikke inkludert (n = 766)\n• Oppfylte ikke kriteriene for å delta: 512\n• Ønsket ikke å delta: 254',
-      'Randomisert (n = 1\u00a0234)',
+      'Randomisert (n = 1\u202f234)',
     ]);
     const without = layoutFromSpec(VERIFY_UNVERIFIED.consort);
     expect(without.boxes.map((b) => b.id).filter((id) => !id.includes(':'))).toEqual(['randomized']);
@@ -191,7 +191,7 @@ describe('wrapText and estimateTextWidth', () => {
     expect(cut.join('')).toBe(long);
     expect(wrapText('', 100, 12)).toEqual([]);
     // A number's no-break space is not a place to break.
-    expect(wrapText('n = 1\u00a0234', estimateTextWidth('1\u00a0234', 12), 12)).toEqual(['n =', '1\u00a0234']);
+    expect(wrapText('n = 1\u202f234', estimateTextWidth('1\u202f234', 12), 12)).toEqual(['n =', '1\u202f234']);
   });
 });
 

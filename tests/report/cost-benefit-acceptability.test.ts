@@ -113,7 +113,7 @@ describe('costBenefitAcceptabilitySpec', () => {
         expect(rule!.data.values).toEqual([{ wage: 25_000 }]);
         expect(rule!.encoding.x.field).toBe('wage');
         expect(label!.mark.type).toBe('text');
-        expect(label!.data.values[0]).toEqual({ wage: 25_000, label: lang === 'en' ? 'Reference wage NOK\u00a025,000' : 'Referanselønn kr\u00a025\u00a0000' });
+        expect(label!.data.values[0]).toEqual({ wage: 25_000, label: lang === 'en' ? 'Reference wage NOK\u00a025,000' : 'Referanselønn kr\u00a025\u202f000' });
       }
     }
     // The wage axis reaches the reference wage even when the grid stops short of it.

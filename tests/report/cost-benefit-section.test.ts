@@ -9,7 +9,7 @@ import { COST_BENEFIT, costBenefitFixture, EVIL_COST_BENEFIT, EVIL_SITE, PLAN, w
 const NB = '\u00a0';
 /** "NOK 47,000" / "kr 47 000" with the no-break spaces the page uses. */
 const nok = (s: string) => `NOK${NB}${s}`;
-const kr = (s: string) => `kr${NB}${s.replaceAll(' ', NB)}`;
+const kr = (s: string) => `kr${NB}${s.replaceAll(' ', '\u202f')}`; // digit groups: thin no-break space
 
 const cellsOf = (tr: string) => [...tr.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]!);
 

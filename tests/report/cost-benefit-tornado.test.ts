@@ -40,7 +40,7 @@ describe('tornadoRows', () => {
     expect(effect).toMatchObject({ label: 'Extra months in work', low_line: 'Low: 0.4 months → NOK\u00a0175,000', high_line: 'High: 2.6 months → NOK\u00a027,000' });
     expect(cost).toMatchObject({ label: 'Extra cost per participant', low_value: 'NOK\u00a060,000 more', high_value: 'NOK\u00a0100,000 more' });
     const nb = tornadoRows(CB, 'nb');
-    expect(nb[4]).toMatchObject({ label: 'Diskonteringsrente', low_line: 'Lav: 0\u00a0% → kr\u00a045\u00a0000', high_line: 'Høy: 6\u00a0% → kr\u00a048\u00a0000' });
+    expect(nb[4]).toMatchObject({ label: 'Diskonteringsrente', low_line: 'Lav: 0\u00a0% → kr\u00a045\u202f000', high_line: 'Høy: 6\u00a0% → kr\u00a048\u202f000' });
     expect(nb[3]!.high_value).toBe('14,1\u00a0%');
   });
 
@@ -51,7 +51,7 @@ describe('tornadoRows', () => {
     // A cost difference of zero or less pays at any wage: the bar runs to the left edge.
     const free = withBar('cost_difference', { low: -1000, break_even_at_low: null });
     const freeRows = tornadoRows(free, 'nb');
-    expect(freeRows[0]).toMatchObject({ parameter: 'cost_difference', low_open: 'left', low_line: 'Lav: kr\u00a01\u00a0000 mindre → enhver lønn' });
+    expect(freeRows[0]).toMatchObject({ parameter: 'cost_difference', low_open: 'left', low_line: 'Lav: kr\u00a01\u202f000 mindre → enhver lønn' });
     // Two null ends: both on top, in the result's order.
     const both = withCostBenefit((cb) => ({
       ...cb,
@@ -70,7 +70,7 @@ describe('parameterValue', () => {
     expect(parameterValue('employer_contribution_rate', 0.141, 'nb', true)).toBe('14,1\u00a0%');
     expect(parameterValue('cost_difference', 62_499.75, 'en')).toBe('NOK\u00a062,000 more');
     expect(parameterValue('cost_difference', 62_499.75, 'en', true)).toBe('NOK\u00a062,500 more');
-    expect(amountMoreOrLess(-5000, 'nb')).toBe('kr\u00a05\u00a0000 mindre');
+    expect(amountMoreOrLess(-5000, 'nb')).toBe('kr\u00a05\u202f000 mindre');
     expect(amountMoreOrLess(0.3, 'en')).toBe('NOK\u00a00');
     expect(parameterValue('something_new', 0.125, 'en')).toBe('0.125');
   });

@@ -12,9 +12,12 @@ type Spec = {
 };
 const over = OUTCOMES.employment_over_time;
 
+/** The plan without the small-number rule (a threshold of 1 hides nothing). */
+const NO_RULE = { ...PLAN, small_cell_threshold: 1 };
+
 describe('employmentOverTimeRows', () => {
   it('carries the outcomes’ numbers unchanged: one row per month and arm, arms in plan order', () => {
-    const rows = employmentOverTimeRows(over, PLAN, 'en');
+    const rows = employmentOverTimeRows(over, NO_RULE, 'en');
     expect(rows).toHaveLength(19 * 2);
     for (const m of over.months) {
       for (const arm of PLAN.arms) {
@@ -27,9 +30,23 @@ describe('employmentOverTimeRows', () => {
     expect(rows.find((r) => r.month === 18 && r.arm === 'IPS')!.label).toBe('IPS, month 18: 37.1% employed (95% CI 33.3% to 41.0%)');
   });
 
+  it('hides an employed count below the threshold with its share and interval, keeping a row so the line breaks', () => {
+    // TVR months 0–4 have 2, 2, 1, 1, 1 employed; months 5 and 6 have 0, which is shown.
+    const rows = employmentOverTimeRows(over, PLAN, 'en');
+    expect(rows).toHaveLength(19 * 2);
+    const tvr = rows.filter((r) => r.arm === 'TVR');
+    expect(tvr.filter((r) => r.hidden).map((r) => r.month)).toEqual([0, 1, 2, 3, 4]);
+    expect(tvr[2]).toEqual({ month: 2, arm: 'TVR', employed: null, n: 619, rate: null, ci_low: null, ci_high: null, hidden: true, label: 'TVR, month 2: not shown (too few people)' });
+    expect(tvr[5]).toMatchObject({ employed: 0, rate: 0, hidden: false });
+    expect(rows.filter((r) => r.arm === 'IPS' && r.hidden)).toEqual([]);
+    // Threshold 10: IPS months 0–6 (3 to 7 employed) are hidden too.
+    const strict = employmentOverTimeRows(over, { ...PLAN, small_cell_threshold: 10 }, 'en');
+    expect(strict.filter((r) => r.arm === 'IPS' && r.hidden).map((r) => r.month)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
   it('leaves a month out for an arm with nobody analysed (a gap, not a 0)', () => {
     const gap = { ...over, months: over.months.map((m) => (m.month === 3 ? { ...m, arms: { ...m.arms, TVR: { n: 0, missing: 620, employed: 0, rate: null, ci: null } } } : m)) };
-    const rows = employmentOverTimeRows(gap, PLAN, 'nb');
+    const rows = employmentOverTimeRows(gap, NO_RULE, 'nb');
     expect(rows.filter((r) => r.month === 3).map((r) => r.arm)).toEqual(['IPS']);
   });
 });

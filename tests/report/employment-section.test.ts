@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TimepointEmployment } from '../../src/outcomes/employment-results.ts';
 import type { OutcomesResult } from '../../src/outcomes/outcomes.ts';
-import { employmentSection, keyResultSection, renderEmploymentCharts } from '../../src/report/employment-section.ts';
+import { employmentSection, renderEmploymentCharts } from '../../src/report/employment-section.ts';
 import type { RenderedChart } from '../../src/report/html-report.ts';
 import type { Lang } from '../../src/report/texts.ts';
 import { EMPLOYMENT, EVIL_LEVEL, EVIL_MEASURE, EVIL_NOTE, EVIL_OUTCOMES, EVIL_SITE, OUTCOMES, PLAN } from './fixtures.ts';
@@ -36,59 +36,6 @@ function listItems(section: string, cls: string, after = ''): string[] {
 const withTimepoint = (month: number, change: Partial<TimepointEmployment>): OutcomesResult => ({
   ...OUTCOMES,
   employment: EMPLOYMENT.map((t) => (t.month === month ? { ...t, ...change } : t)),
-});
-const keyResult = (outcomes: OutcomesResult, lang: Lang) => String(keyResultSection(outcomes, PLAN, lang));
-const keyParagraphs = (outcomes: OutcomesResult, lang: Lang) => [...keyResult(outcomes, lang).matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => m[1]!);
-const primaryWith = (rd: Partial<TimepointEmployment['risk_difference']>) =>
-  withTimepoint(18, { risk_difference: { ...EMPLOYMENT[2]!.risk_difference, ...rd } });
-
-describe('keyResultSection', () => {
-  it('states the primary result in plain words, in Bokmål and English', () => {
-    expect(keyParagraphs(OUTCOMES, 'nb')).toEqual([
-      'Hovedutfallet i forsøket, bestemt på forhånd i analyseplanen, er hvor stor andel som var i arbeid i måned 18 etter randomiseringen, ifølge registerdata.',
-      'Etter 18 måneder var 37\u00a0% i IPS-gruppen i arbeid, mot 27\u00a0% i TVR-gruppen: 10 prosentpoeng flere (95\u00a0% KI 5 til 15).',
-      'KI står for konfidensintervall: de forskjellene som stemmer godt med dataene. Hele intervallet ligger over 0, så resultatet tyder på at flere kommer i arbeid med IPS enn med TVR.',
-      'Alle tallene står i delen «Arbeid» lenger ned.',
-    ]);
-    expect(keyParagraphs(OUTCOMES, 'en')[1]).toBe(
-      'After 18 months, 37% of the IPS group were employed, against 27% of the TVR group: 10 percentage points more (95% CI 5 to 15).',
-    );
-    expect(keyResult(OUTCOMES, 'en')).toMatch(/^<section class="key-result" aria-labelledby="key-result">\n<h2 id="key-result">The main result<\/h2>/);
-  });
-
-  it('says "fewer" for a negative difference and what an interval across 0 means', () => {
-    const worse = primaryWith({ estimate: -0.031, ci: [-0.082, 0.021] });
-    const [, result, reading] = keyParagraphs(worse, 'nb');
-    expect(result).toBe('Etter 18 måneder var 37\u00a0% i IPS-gruppen i arbeid, mot 27\u00a0% i TVR-gruppen: 3 prosentpoeng færre (forskjell \u22123, 95\u00a0% KI \u22128 til 2).');
-    expect(reading).toContain('Intervallet omfatter både færre og flere i arbeid, så dataene viser ikke sikkert om IPS gir flere eller færre i arbeid enn TVR.');
-    const below = primaryWith({ estimate: -0.031, ci: [-0.06, -0.002] });
-    expect(keyParagraphs(below, 'en')[2]).toContain('The whole interval lies below 0, so the result suggests that fewer people get work with IPS than with TVR.');
-  });
-
-  it('never rounds a bound that is not 0 to 0', () => {
-    const [, result] = keyParagraphs(primaryWith({ estimate: 0.081, ci: [0.003, 0.16] }), 'nb');
-    expect(result).toContain('8 prosentpoeng flere (95\u00a0% KI 0,3 til 16)');
-  });
-
-  it('says why the difference cannot be estimated, or that there are no data', () => {
-    const none = withTimepoint(18, {
-      arms: { IPS: { n: 601, missing: 6, employed: 0, rate: 0, ci: [0, 0.0064] }, TVR: { n: 615, missing: 5, employed: 0, rate: 0, ci: [0, 0.0062] } },
-      risk_difference: { estimate: null, ci: null, p: null, method: 'newcombe_hybrid_score', correction: null, note: 'no_events' },
-    });
-    expect(keyParagraphs(none, 'en')[1]).toBe(
-      'After 18 months, 0% of the IPS group were employed, against 0% of the TVR group. The difference between the groups cannot be estimated: nobody was employed in either group.',
-    );
-    const unknown = withTimepoint(18, { risk_difference: { ...EMPLOYMENT[2]!.risk_difference, estimate: null, ci: null, note: 'something_new' } });
-    expect(keyParagraphs(unknown, 'nb')[1]).toMatch(/TVR-gruppen\. Forskjellen mellom gruppene kan ikke beregnes\.$/);
-    const empty = withTimepoint(18, { arms: { IPS: { n: 0, missing: 607, employed: 0, rate: null, ci: null }, TVR: EMPLOYMENT[2]!.arms.TVR! } });
-    expect(keyParagraphs(empty, 'nb')[1]).toBe('Hovedresultatet kan ikke vises: minst én av gruppene har ingen deltakere med kjent utfall i måned 18.');
-  });
-
-  it('words the cumulative definition, and is left out without a primary timepoint', () => {
-    const cumulative: OutcomesResult = { ...OUTCOMES, employment: EMPLOYMENT.map((t) => ({ ...t, definition: 'any_employment_to_month' })) };
-    expect(keyParagraphs(cumulative, 'nb')[1]).toMatch(/^I løpet av de første 18 månedene hadde 37\u00a0% i IPS-gruppen vært i arbeid, mot 27\u00a0% i TVR-gruppen:/);
-    expect(keyResultSection({ ...OUTCOMES, employment: EMPLOYMENT.map((t) => ({ ...t, primary: false })) }, PLAN, 'nb')).toBeNull();
-  });
 });
 
 describe('employmentSection', () => {
@@ -231,13 +178,19 @@ describe('employmentSection', () => {
     expect(en).toContain(`<div class="chart">${charts.en[0]!.svg}</div>`);
   });
 
-  it('gives time to first job: curves with every step in the table, medians, log-rank and hazard ratio in words', () => {
+  it('gives time to first job: curves with their steps in the table (months taken together by the small-number rule), medians, log-rank and hazard ratio in words', () => {
     const rows = figureRows(nb, 'time-to-first-job');
     expect(rows[0]).toEqual(['Måned', 'Uten jobb ennå og fulgt', 'Fikk første jobb', 'Oppfølgingen sluttet uten jobb', 'Har hatt jobb (95\u00a0% KI)']);
     expect(rows[1]).toEqual(['IPS']);
-    expect(rows[2]).toEqual(['0', '605', '34', '2', '5,6\u00a0% (3,8\u00a0% til 7,4\u00a0%)']);
-    expect(rows[21]).toEqual(['TVR (kontrollgruppe)']);
-    expect(rows[40]).toEqual(['18', '226', '15', '211', '62,9\u00a0% (58,8\u00a0% til 66,6\u00a0%)']);
+    // Months 0 and 1 together: 2 ended follow-ups in month 0 alone would be below the threshold of 3.
+    expect(rows[2]).toEqual(['0–1', '605', '76', '5', '12,6\u00a0% (9,9\u00a0% til 15,2\u00a0%)']);
+    expect(rows[13]).toEqual(['TVR (kontrollgruppe)']);
+    expect(rows[14]).toEqual(['0', '618', '32', '5', '5,2\u00a0% (3,4\u00a0% til 6,9\u00a0%)']);
+    expect(rows[23]).toEqual(['15–18', '256', '44', '212', '62,9\u00a0% (58,8\u00a0% til 66,6\u00a0%)']);
+    expect(rows).toHaveLength(24);
+    expect(listItems(nb, 'notes', '<figure id="time-to-first-job">')[0]).toBe(
+      'Rader med flere måneder (for eksempel «3–5»): månedene er slått sammen, slik at ingen rad viser færre enn 3 som fikk jobb eller sluttet å bli fulgt. Andelen gjelder slutten av raden.',
+    );
     expect(listItems(en, 'findings')).toEqual([
       'IPS: 454 of 605 analysed found a job during follow-up (34 of them were already employed in the month they were randomized). 2 without registry data are not included. Median time to first job: 8 months (95% CI 7 to 9).',
       'TVR: 375 of 618 analysed found a job during follow-up (32 of them were already employed in the month they were randomized). 2 without registry data are not included. Median time to first job: 13 months (95% CI 11 to 14).',

@@ -23,9 +23,11 @@ import {
   VERIFY_NO_LIST,
   VERIFY_UNVERIFIED,
 } from './fixtures.ts';
+import { PROVENANCE } from './provenance-fixtures.ts';
+import { disclosureStatement } from '../../src/report/disclosure.ts';
 
-const render = (lang: 'nb' | 'en' = 'nb', verify: VerifyResult = VERIFY) =>
-  renderReport({ summary: SUMMARY, plan: PLAN, verify, outcomes: OUTCOMES, qualityOfLife: QUALITY_OF_LIFE, costBenefit: COST_BENEFIT, lang, version: '0.1.0' });
+const render = (lang: 'nb' | 'en' = 'nb', verify: VerifyResult = VERIFY, provenance = PROVENANCE) =>
+  renderReport({ summary: SUMMARY, plan: PLAN, verify, outcomes: OUTCOMES, qualityOfLife: QUALITY_OF_LIFE, costBenefit: COST_BENEFIT, lang, version: '0.1.0', provenance });
 
 /** The <table> inside the <details> of the figure `id`, as rows of cell texts. */
 function detailsTableRows(page: string, id = 'participants-by-site'): string[][] {
@@ -55,7 +57,14 @@ describe('renderReport', () => {
   it('references no external resource', async () => {
     for (const [lang, verify] of [['nb', VERIFY], ['en', VERIFY_UNVERIFIED], ['nb', VERIFY_NO_LIST]] as const) {
       const { html } = await render(lang, verify);
-      expect(html).not.toMatch(/\s(src|href|xlink:href|srcset|action|poster|data)\s*=/i);
+      expect(html).not.toMatch(/\s(src|xlink:href|srcset|action|poster|data)\s*=/i);
+      // Links only within the page (the contents), each to an element that is there.
+      const links = [...html.matchAll(/\shref\s*=\s*"([^"]*)"/gi)].map((m) => m[1]!);
+      expect(links.length).toBeGreaterThan(0);
+      for (const link of links) {
+        expect(link).toMatch(/^#[a-z-]+$/);
+        expect(html).toContain(`id="${link.slice(1)}"`);
+      }
       expect(html).not.toMatch(/url\s*\(/i);
       expect(html).not.toMatch(/@import/i);
       // The only absolute URLs allowed are the SVG and XLink namespace names, which are never fetched.
@@ -132,9 +141,9 @@ describe('renderReport', () => {
     expect(rows).toEqual([
       ['Forsøkssted', 'IPS', 'TVR', 'Totalt'],
       ['Hordaland', '101', '103', '204'],
-      ['Sør-Trøndelag', '510', '507', '1\u00a0017'],
+      ['Sør-Trøndelag', '510', '507', '1\u202f017'],
       ['Østfold', '0', '13', '13'],
-      ['Totalt', '611', '623', '1\u00a0234'],
+      ['Totalt', '611', '623', '1\u202f234'],
     ]);
   });
 
@@ -148,7 +157,7 @@ describe('renderReport', () => {
   it('describes each file dialect in words of the report language', async () => {
     const nb = (await render('nb')).html;
     expect(nb).toContain(
-      '<tr><th scope="row"><code>participants.csv</code></th><td class="num">1\u00a0234</td><td>Windows-1252</td><td>semikolon (;)</td><td>komma (,)</td><td>CRLF (Windows)</td><td>ja</td></tr>',
+      '<tr><th scope="row"><code>participants.csv</code></th><td class="num">1\u202f234</td><td>Windows-1252</td><td>semikolon (;)</td><td>komma (,)</td><td>CRLF (Windows)</td><td>ja</td></tr>',
     );
     const en = (await render('en')).html;
     expect(en).toContain(
@@ -183,29 +192,78 @@ describe('renderReport', () => {
   it('puts the sections in order, each with its heading, in both languages', async () => {
     const headings = async (lang: 'nb' | 'en') => [...(await render(lang)).html.matchAll(/<h2 id="([^"]+)">([^<]*)<\/h2>/g)].map((m) => [m[1], m[2]]);
     expect(await headings('nb')).toEqual([
-      ['key-result', 'Hovedresultatet'],
-      ['data-received', 'Mottatte data'],
-      ['randomization', 'Randomisering'],
+      ['summary', 'Sammendrag'],
+      ['toc', 'Innhold'],
+      ['methods', 'Forsøket og metodene'],
       ['participant-flow', 'Deltakernes vei gjennom forsøket'],
       ['baseline', 'Deltakerne ved start (tabell 1)'],
       ['employment', 'Arbeid'],
       ['quality-of-life', 'Livskvalitet og helse'],
       ['cost-benefit', 'Kostnader og nytte'],
+      ['data-quality', 'Datakvalitet og kontroll'],
+      ['provenance', 'Sporbarhet'],
     ]);
     expect(await headings('en')).toEqual([
-      ['key-result', 'The main result'],
-      ['data-received', 'Data received'],
-      ['randomization', 'Randomization'],
+      ['summary', 'Summary'],
+      ['toc', 'Contents'],
+      ['methods', 'The trial and its methods'],
       ['participant-flow', 'Participant flow'],
       ['baseline', 'Participants at baseline (Table 1)'],
       ['employment', 'Employment'],
       ['quality-of-life', 'Quality of life and health'],
       ['cost-benefit', 'Costs and benefits'],
+      ['data-quality', 'Data quality and checks'],
+      ['provenance', 'Provenance'],
     ]);
-    // A plan without costs: no cost–benefit section and no charts for it.
+    // A plan without costs: no cost–benefit section and no charts for it, and none in the contents.
     const none = await renderReport({ summary: SUMMARY, plan: PLAN, verify: VERIFY, outcomes: OUTCOMES, qualityOfLife: QUALITY_OF_LIFE, costBenefit: { cost_benefit: null }, lang: 'en', version: '0.1.0' });
     expect(none.html).not.toContain('id="cost-benefit"');
+    expect(none.html).not.toContain('href="#cost-benefit"');
     expect(none.charts.map((c) => c.name).filter((n) => n.startsWith('cost-benefit'))).toEqual([]);
+    // Without provenance (a caller that has none): no provenance section, and no link to one.
+    expect(none.html).not.toContain('id="provenance"');
+    expect(none.html).not.toContain('href="#provenance"');
+  });
+
+  it('lists every section after the summary in the contents, linked to its heading, in page order', async () => {
+    for (const lang of ['nb', 'en'] as const) {
+      const { html } = await render(lang);
+      const nav = /<nav class="toc" aria-labelledby="toc">([\s\S]*?)<\/nav>/.exec(html)![1]!;
+      const entries = [...nav.matchAll(/<li><a href="#([^"]+)">([^<]*)<\/a><\/li>/g)].map((m) => [m[1], m[2]]);
+      const sections = [...html.matchAll(/<h2 id="([^"]+)">([^<]*)<\/h2>/g)].map((m) => [m[1], m[2]]);
+      expect(entries).toEqual(sections.slice(2));
+      // The contents come right after the summary, before the first section they list.
+      expect(html.indexOf('<nav class="toc"')).toBeGreaterThan(html.indexOf('id="summary"'));
+      expect(html.indexOf('<nav class="toc"')).toBeLessThan(html.indexOf('id="methods"'));
+    }
+  });
+
+  it('opens with the summary, after the warning when there is one, and says the primary result only there', async () => {
+    expect((await render('en')).html).toMatch(/<main>\n<section class="key-result" aria-labelledby="summary">\n<h2 id="summary">Summary<\/h2>/);
+    const unverified = (await render('nb', VERIFY_UNVERIFIED)).html;
+    expect(unverified).toMatch(/<main>\n<div class="alert" role="alert">[\s\S]*?<\/div>\n<section class="key-result"/);
+    // The old main-result box is folded into the summary.
+    expect(unverified).not.toContain('id="key-result"');
+    expect(unverified.match(/Etter 18 måneder var 37\u00a0% i IPS-gruppen i arbeid/g)).toHaveLength(1);
+  });
+
+  it('moves what was delivered and the allocation check to the data-quality section, with the small-numbers rule', async () => {
+    const { html } = await render('en');
+    const section = /<section aria-labelledby="data-quality">[\s\S]*?<\/section>/.exec(html)![0];
+    for (const part of ['<h3 id="arms">', '<figure id="participants-by-site">', '<h3 id="files">', '<h3 id="warnings">', '<h3 id="verification">', '<table class="arm-counts">', '<h3 id="small-numbers">']) {
+      expect(section).toContain(part);
+    }
+    expect(section).toContain(`<h3 id="small-numbers">The small-numbers rule</h3>\n${String(disclosureStatement(PLAN, 'en'))}</section>`);
+    expect(section).toMatch(/<p>Numbers (that concern|based on) fewer than 3 people/);
+    expect(html).not.toContain('id="randomization"');
+  });
+
+  it('differs between runs only in the day of the run', async () => {
+    const a = (await render('nb', VERIFY, PROVENANCE)).html;
+    const b = (await render('nb', VERIFY, { ...PROVENANCE, run_date: '2027-01-05' })).html;
+    expect(a).toContain('<time datetime="2026-11-23">23. november 2026</time>');
+    expect(b).toContain('<time datetime="2027-01-05">5. januar 2027</time>');
+    expect(b.replace('<time datetime="2027-01-05">5. januar 2027</time>', '<time datetime="2026-11-23">23. november 2026</time>')).toBe(a);
   });
 
   it('warns at the top of the page only when the allocation went unverified', async () => {
@@ -236,7 +294,7 @@ describe('renderReport', () => {
     expect(rows).toContainEqual(['Analysed: Employment, month 18 (primary outcome)', '601', '615', '1,216']);
     expect(rows).toContainEqual(['Analysed: Belief that work is good for health, month 12', '466', '450', '916']);
     const nb = detailsTableRows((await render('nb', VERIFY_UNVERIFIED)).html, 'consort-flow');
-    expect(nb[1]).toEqual(['Randomisert', '611', '623', '1\u00a0234']);
-    expect(nb).toContainEqual(['Analysert: Livskvalitet, måned 6', '511', '497', '1\u00a0008']);
+    expect(nb[1]).toEqual(['Randomisert', '611', '623', '1\u202f234']);
+    expect(nb).toContainEqual(['Analysert: Livskvalitet, måned 6', '511', '497', '1\u202f008']);
   });
 });

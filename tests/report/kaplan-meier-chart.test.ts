@@ -11,9 +11,12 @@ type Spec = {
 };
 const ttfj = OUTCOMES.time_to_first_job;
 
+/** The plan without the small-number rule (a threshold of 1 hides nothing): one row per step. */
+const EVERY_STEP = { ...PLAN, small_cell_threshold: 1 };
+
 describe('kaplanMeierRows', () => {
   it('turns each survival step into the share who have had a job, starting every curve at (0, 0)', () => {
-    const rows = kaplanMeierRows(ttfj, PLAN);
+    const rows = kaplanMeierRows(ttfj, EVERY_STEP);
     for (const arm of PLAN.arms) {
       const curve = ttfj.arms[arm]!.curve;
       const mine = rows.filter((r) => r.arm === arm);
@@ -25,10 +28,20 @@ describe('kaplanMeierRows', () => {
     expect(rows.filter((r) => r.arm === 'IPS')[1]).toEqual({ arm: 'IPS', month: 0, share: 1 - 0.943802, ci_low: 1 - 0.962333, ci_high: 1 - 0.925627 });
   });
 
+  it('steps only at the end of the months the table takes together under the small-number rule, with the stage’s estimates there', () => {
+    const ips = kaplanMeierRows(ttfj, PLAN).filter((r) => r.arm === 'IPS');
+    expect(ips.map((r) => r.month)).toEqual([0, 1, 3, 5, 6, 7, 10, 12, 15, 16, 17, 18]);
+    const month1 = ttfj.arms.IPS!.curve[1]!;
+    expect(ips[1]).toEqual({ arm: 'IPS', month: 1, share: 1 - month1.survival, ci_low: 1 - month1.ci![1], ci_high: 1 - month1.ci![0] });
+    expect(ips.at(-1)!.share).toBe(1 - ttfj.arms.IPS!.curve.at(-1)!.survival);
+  });
+
   it('has no interval where survival has reached 0', () => {
     const ips = ttfj.arms.IPS!;
     const done = { ...ttfj, arms: { ...ttfj.arms, IPS: { ...ips, curve: [...ips.curve, { time: 19, at_risk: 1, events: 1, censored: 0, survival: 0, std_err: null, ci: null }] } } };
-    expect(kaplanMeierRows(done, PLAN).filter((r) => r.arm === 'IPS').at(-1)).toEqual({ arm: 'IPS', month: 19, share: 1, ci_low: null, ci_high: null });
+    expect(kaplanMeierRows(done, EVERY_STEP).filter((r) => r.arm === 'IPS').at(-1)).toEqual({ arm: 'IPS', month: 19, share: 1, ci_low: null, ci_high: null });
+    // With the rule, the curve stops before 1 person at risk: month 18 is its last step.
+    expect(kaplanMeierRows(done, PLAN).filter((r) => r.arm === 'IPS').at(-1)!.month).toBe(18);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { participantsBySiteSpec, siteArmCounts } from '../../src/report/charts/participants-by-site.ts';
+import { participantsBySiteBars, participantsBySiteSpec, siteArmCounts } from '../../src/report/charts/participants-by-site.ts';
 import { OKABE_ITO } from '../../src/report/charts/style.ts';
 import { renderSvg } from '../../src/report/render-svg.ts';
 import { EVIL_PLAN, EVIL_SITE, EVIL_SUMMARY, PLAN, SUMMARY } from './fixtures.ts';
@@ -20,7 +20,8 @@ describe('siteArmCounts', () => {
 describe('participantsBySiteSpec', () => {
   it('carries its data inline and its wording from the texts table', () => {
     const spec = participantsBySiteSpec(SUMMARY, PLAN, 'en') as unknown as Record<string, unknown>;
-    expect(spec.data).toEqual({ values: siteArmCounts(SUMMARY, PLAN) });
+    expect(spec.data).toEqual({ values: participantsBySiteBars(SUMMARY, PLAN, 'en') });
+    expect(participantsBySiteBars(SUMMARY, PLAN, 'en').map(({ site, arm, n }) => ({ site, arm, n }))).toEqual(siteArmCounts(SUMMARY, PLAN));
     expect(spec.title).toMatchObject({ text: 'Randomized participants by site and arm' });
     expect(spec.description).toBe('Horizontal bars show how many participants were randomized to each arm at each site.');
     expect(JSON.stringify(spec)).not.toMatch(/"url"/);
@@ -51,7 +52,7 @@ describe('renderSvg', () => {
 
   it('groups axis numbers like the report text', async () => {
     const big = { ...SUMMARY, participants: { ...SUMMARY.participants, by_site: [{ site: 'A', arm: 'IPS', randomized: 4321 }] } };
-    expect(await renderSvg(participantsBySiteSpec(big, PLAN, 'nb'))).toContain('>4\u00a0321<');
+    expect(await renderSvg(participantsBySiteSpec(big, PLAN, 'nb'))).toContain('>4\u202f321<');
     expect(await renderSvg(participantsBySiteSpec(big, PLAN, 'en'))).toContain('>4,321<');
   });
 

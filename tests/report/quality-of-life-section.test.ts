@@ -193,7 +193,7 @@ describe('qualityOfLifeSection', () => {
     expect(nbLede[1]).toContain('omtrent 0,2 en liten forskjell, 0,5 en middels og 0,8 en stor.');
   });
 
-  it('shows suppressed and missing means as "–" with the small-cell note, and never NaN or undefined', () => {
+  it('shows a suppressed mean as ":" and a missing one as "–", each with its note, and never NaN or undefined', () => {
     const edges = withQolWave('functioning', 12, (w) => ({
       ...w,
       arms: {
@@ -214,13 +214,13 @@ describe('qualityOfLifeSection', () => {
     const notes = listItems(s, 'notes', 'class="table-lede"');
     const noteNo = (text: string) => String(notes.indexOf(text) + 1);
     const noMean = noteNo('–: nobody in the group answered, so there is no mean.');
-    const small = noteNo('–: the mean is not shown for a group in which fewer than 10 people answered, because the numbers could then reveal what each person answered.');
+    const small = noteNo(': the mean is not shown for a group in which fewer than 10 people answered, because the numbers could then reveal what each person answered.');
     const noDifference = noteNo('–: cannot be estimated because one of the groups has no answers.');
     expect([noMean, small, noDifference].every((n) => n !== '0')).toBe(true);
     expect(row).toEqual([
       'Month 12',
       `–<sup>${noMean}</sup> (0)`,
-      `–<sup>${small}</sup> (7)`,
+      `:<sup>${small}</sup> (7)`,
       `–<sup>${noDifference}</sup>`,
       `–<sup>${noDifference}</sup>`,
       `–<sup>${noDifference}</sup>`,
@@ -234,9 +234,9 @@ describe('qualityOfLifeSection', () => {
     expect(listItems(s, 'notes', 'class="qol-sensitivity"')).toContain('–: cannot be estimated (something_new).');
     expect(sensitivityRow![4]).toBe('No (mixed model: cannot be estimated; multiple imputation: cannot be estimated)');
     expect(paragraphs(s).join(' ')).toContain('For functioning at month 12, at least one of the analyses cannot be estimated.');
-    // The chart's own table also writes "–" and says why.
+    // The chart's own table also writes ":" and says why.
     const figure = /<figure id="quality-of-life-means">[\s\S]*?<\/figure>\n<ol class="notes">([\s\S]*?)<\/ol>/.exec(s)!;
-    expect(figure[0]).toContain('<td class="num">7</td><td class="num">–<sup>');
+    expect(figure[0]).toContain('<td class="num">7</td><td class="num">:<sup>');
     expect(figure[1]).toContain('fewer than 10 people answered');
   });
 
@@ -282,7 +282,7 @@ describe('qualityOfLifeSection', () => {
     expect(groupRows(nb, 'Depressive symptomer', 'qol-sensitivity')[0]).toEqual([
       'Måned 6',
       '\u22121,4 (\u22122,1 til \u22120,6)',
-      '\u22121,3 (\u22122,0 til \u22120,6)<br><small>frihetsgrader: 1\u00a0015,6</small>',
+      '\u22121,3 (\u22122,0 til \u22120,6)<br><small>frihetsgrader: 1\u202f015,6</small>',
       '\u22121,3 (\u22122,1 til \u22120,6)<br><small>manglende informasjon: 22\u00a0%</small>',
       'Ja',
     ]);

@@ -49,7 +49,7 @@ describe('problemText', () => {
   it('says "no slot" where a list has none, and groups large allocation numbers', () => {
     const p = PROBLEMS.find((x) => x.kind === 'differs_from_seed' && x.listed === null)!;
     expect(problemText(p, 'en')).toBe('Sør-Trøndelag, allocation no. 1,001: the list says no slot, but the list regenerated from the seed says IPS.');
-    expect(problemText(p, 'nb')).toContain('trekningsnummer 1\u00a0001: listen sier ingen plass');
+    expect(problemText(p, 'nb')).toContain('trekningsnummer 1\u202f001: listen sier ingen plass');
   });
 });
 
@@ -66,7 +66,7 @@ describe('unverifiedAlert', () => {
     expect(en).toContain('Number of problems: 15.');
     expect(en).toContain('<p>The first 10 problems:</p>');
     expect(listItems(en)).toEqual(PROBLEMS.slice(0, 10).map((p) => problemText(p, 'en')));
-    expect(en).toContain('More problems are listed in the section “Randomization”.');
+    expect(en).toContain('More problems are listed under “Checking the allocation” in the section “Data quality and checks”.');
     const nb = String(unverifiedAlert(VERIFY_UNVERIFIED.randomization, 'nb'));
     expect(nb).toContain('<strong>⚠ Advarsel:</strong>');
     expect(nb).toContain('Antall avvik: 15.');
@@ -184,7 +184,7 @@ describe('ratioTestSentences', () => {
   it('switches to "of 1 000" below 1 %, to "fewer than" below 0.1 %, and to "nearly every time" near 1', () => {
     const chance = (p: number, lang: 'nb' | 'en' = 'en') => ratioTestSentences(test(229, 410, p), ratio, PLAN, lang)[1];
     expect(chance(0.0042)).toBe('A split at least this uneven happens by chance in about 4 of 1,000 trials (exact binomial test, p = 0.004).');
-    expect(chance(0.0042, 'nb')).toContain('omtrent 4 av 1\u00a0000 forsøk');
+    expect(chance(0.0042, 'nb')).toContain('omtrent 4 av 1\u202f000 forsøk');
     expect(chance(6.05489e-6)).toBe('A split at least this uneven happens by chance in fewer than 1 of 1,000 trials (exact binomial test, p <\u00a00.001).');
     expect(chance(6.05489e-6, 'nb')).toContain('(eksakt binomialtest, p <\u00a00,001)');
     expect(chance(0.754190694713538)).toContain('in about 75 of 100 trials (exact binomial test, p = 0.754)');

@@ -54,8 +54,8 @@ describe('texts', () => {
 });
 
 describe('formatInteger', () => {
-  it('groups thousands with a no-break space in Bokmål and a comma in English', () => {
-    expect(formatInteger(1234567, 'nb')).toBe('1\u00a0234\u00a0567');
+  it('groups thousands with a thin no-break space (U+202F) in Bokmål and a comma in English', () => {
+    expect(formatInteger(1234567, 'nb')).toBe('1\u202f234\u202f567');
     expect(formatInteger(1234567, 'en')).toBe('1,234,567');
     expect(formatInteger(0, 'nb')).toBe('0');
     expect(formatInteger(999, 'en')).toBe('999');
@@ -75,7 +75,7 @@ describe('formatInteger', () => {
 
 describe('formatDecimal and formatPercent', () => {
   it('uses a decimal comma and a true minus sign in Bokmål, a point in English', () => {
-    expect(formatDecimal(-1234.567, 'nb', 2)).toBe('\u22121\u00a0234,57');
+    expect(formatDecimal(-1234.567, 'nb', 2)).toBe('\u22121\u202f234,57');
     expect(formatDecimal(-1234.567, 'en', 2)).toBe('-1,234.57');
     expect(formatDecimal(0.1, 'nb', 2, 0)).toBe('0,1');
     expect(formatDecimal(38.45, 'en', 1)).toBe('38.5');
@@ -129,14 +129,14 @@ describe('joinList', () => {
 
 describe('formatMoney, moneyStep and formatMoneyAbout', () => {
   it('writes "kr 47 000" in Bokmål and "NOK 47,000" in English, with no-break spaces', () => {
-    expect(formatMoney(47_000, 'nb')).toBe('kr\u00a047\u00a0000');
+    expect(formatMoney(47_000, 'nb')).toBe('kr\u00a047\u202f000');
     expect(formatMoney(47_000, 'en')).toBe('NOK\u00a047,000');
-    expect(formatMoney(46_742.3, 'nb', 1000)).toBe('kr\u00a047\u00a0000');
+    expect(formatMoney(46_742.3, 'nb', 1000)).toBe('kr\u00a047\u202f000');
     expect(formatMoney(1234.5, 'en')).toBe('NOK\u00a01,235');
   });
 
   it('puts a true minus sign before a negative amount, and none on an amount that rounds to zero', () => {
-    expect(formatMoney(-1500, 'nb')).toBe('\u2212kr\u00a01\u00a0500');
+    expect(formatMoney(-1500, 'nb')).toBe('\u2212kr\u00a01\u202f500');
     expect(formatMoney(-1500, 'en')).toBe('-NOK\u00a01,500');
     expect(formatMoney(-0.4, 'nb')).toBe('kr\u00a00');
     expect(formatMoney(-400, 'en', 1000)).toBe('NOK\u00a00');
@@ -151,7 +151,7 @@ describe('formatMoney, moneyStep and formatMoneyAbout', () => {
   it('rounds an estimate for a lay reader: to 1 000 from 10 000, to 100 from 1 000, else to 10', () => {
     expect([moneyStep(175_285), moneyStep(10_000), moneyStep(9_999), moneyStep(1_000), moneyStep(999), moneyStep(-5_835)]).toEqual([1000, 1000, 100, 100, 10, 100]);
     expect(formatMoneyAbout(46_742.3, 'en')).toBe('NOK\u00a047,000');
-    expect(formatMoneyAbout(5_835, 'nb')).toBe('kr\u00a05\u00a0800');
+    expect(formatMoneyAbout(5_835, 'nb')).toBe('kr\u00a05\u202f800');
     expect(formatMoneyAbout(444, 'nb')).toBe('kr\u00a0440');
   });
 });

@@ -4,10 +4,16 @@
  * with the pointwise interval as a pale band. Each curve starts at (0, 0), the value before
  * its first step; a step at month 0 (people employed already in the month of randomization)
  * shows as a jump at 0.
+ *
+ * The curve shows what the report's table shows (src/report/disclosure.ts,
+ * kaplanMeierDisclosure): a step at the end of each interval of months taken together so that
+ * no interval has 1 to threshold − 1 first jobs or ended follow-ups, and it stops before fewer
+ * than the threshold are still at risk. The estimates at those months are the stage's own.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisPlan } from '../../io/plan.ts';
 import type { TimeToFirstJobResult } from '../../outcomes/time-to-first-job.ts';
+import { kaplanMeierDisclosure } from '../disclosure.ts';
 import { formatPercent, text, type Lang } from '../texts.ts';
 import { chartConfig } from './chart-config.ts';
 import { armColors } from './style.ts';
@@ -27,16 +33,21 @@ export interface CurvePoint {
 
 /**
  * The curves as chart rows: per arm (plan order) the starting point (0, 0) and then one row
- * per Kaplan–Meier step, share = 1 − survival and interval [1 − high, 1 − low].
+ * per interval of the published table (kaplanMeierDisclosure; with a threshold of 1, one per
+ * Kaplan–Meier step) at the interval's last month, share = 1 − survival and interval
+ * [1 − high, 1 − low]. An interval whose estimate is hidden has no row: the curve ends before it.
  */
 export function kaplanMeierRows(result: Pick<TimeToFirstJobResult, 'arms'>, plan: AnalysisPlan): CurvePoint[] {
   return plan.arms.flatMap((arm) => {
     const a = result.arms[arm];
     if (!a) return [];
     const start: CurvePoint = { arm, month: 0, share: 0, ci_low: 0, ci_high: 0 };
+    const { intervals } = kaplanMeierDisclosure(a.curve, plan.small_cell_threshold);
     return [
       start,
-      ...a.curve.map((s) => ({ arm, month: s.time, share: 1 - s.survival, ci_low: s.ci ? 1 - s.ci[1] : null, ci_high: s.ci ? 1 - s.ci[0] : null })),
+      ...intervals.flatMap((s) =>
+        s.survival === null ? [] : [{ arm, month: s.to, share: 1 - s.survival, ci_low: s.ci ? 1 - s.ci[1] : null, ci_high: s.ci ? 1 - s.ci[0] : null }],
+      ),
     ];
   });
 }

@@ -5,11 +5,17 @@
  * interval as a horizontal line and a vertical line at 0 (no difference), to the right the
  * same numbers in words and, on each heading row, the interaction p-value. The columns are
  * views side by side that share the rows, so the plot reads like the table under it.
+ *
+ * A level hidden by the small-number rule (suppressed by the outcomes stage, or hidden here
+ * so it cannot be worked out from all participants minus the other levels; see
+ * src/report/disclosure.ts, subgroupDisclosure) shows ":" for its counts and its difference
+ * and has no point. So does "all participants" when the timepoint's employed count is hidden.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisPlan } from '../../io/plan.ts';
 import type { Effect, SubgroupResult, TimepointEmployment } from '../../outcomes/employment-results.ts';
 import { subgroupLevelLabel, variableHeading } from '../labels.ts';
+import { HIDDEN, subgroupDisclosure, timepointDisclosure } from '../disclosure.ts';
 import { effectNotes, effectText, interactionNote, NoteList } from '../effect-text.ts';
 import { formatInteger, formatPercent, formatPoints, formatPStatement, text, type Lang } from '../texts.ts';
 import { chartConfig } from './chart-config.ts';
@@ -30,6 +36,8 @@ export interface ForestRow {
   row: string;
   kind: 'overall' | 'header' | 'level';
   label: string;
+  /** Counts and difference hidden by the small-number rule (shown as ":"). */
+  hidden: boolean;
   /** Analysed per arm, formatted; empty on heading rows. */
   n: Record<string, string>;
   /** Employed per arm, formatted; empty on heading rows. */
@@ -53,23 +61,32 @@ export function interactionText(s: SubgroupResult, lang: Lang): string {
 
 /**
  * The plot's rows: all participants (from the timepoint of the subgroups' month, when
- * there is one), then per variable a heading and its levels, in the result's order; and the
- * numbered notes their superscripts refer to.
+ * there is one), then per variable a heading and its levels, in the result's order; the
+ * numbered notes their superscripts refer to; and whether any row is hidden (":", for the
+ * footnote).
  */
 export function forestRows(
   subgroups: SubgroupResult[],
   overall: TimepointEmployment | undefined,
   plan: AnalysisPlan,
   lang: Lang,
-): { rows: ForestRow[]; notes: string[] } {
+): { rows: ForestRow[]; notes: string[]; hidden: boolean } {
   const level = formatPercent(plan.confidence_level, lang, 1, 0);
   const notes = new NoteList();
   const rows: Omit<ForestRow, 'row'>[] = [];
-  // A suppressed level's counts are null (small-cell rule): shown as "hidden".
-  const count = (k: number | null | undefined) => (k === undefined ? '' : k === null ? text(lang, 'baseline_hidden') : formatInteger(k, lang));
-  const perArm = (arms: Record<string, { n: number | null; employed: number | null }>) => ({
-    n: Object.fromEntries(plan.arms.map((arm) => [arm, count(arms[arm]?.n)])),
-    employed: Object.fromEntries(plan.arms.map((arm) => [arm, count(arms[arm]?.employed)])),
+  // A hidden level's counts are ":", whether the stage suppressed them (null) or the report hides them.
+  const count = (k: number | null | undefined, hidden: boolean) => (k === undefined ? '' : k === null || hidden ? HIDDEN : formatInteger(k, lang));
+  /** Formatted counts per arm; `nHidden` hides the analysed too (a hidden level), `employedHidden` the employed of an arm. */
+  const perArm = (arms: Record<string, { n: number | null; employed: number | null }>, nHidden: boolean, employedHidden: (arm: string) => boolean) => ({
+    n: Object.fromEntries(plan.arms.map((arm) => [arm, count(arms[arm]?.n, nHidden)])),
+    employed: Object.fromEntries(plan.arms.map((arm) => [arm, count(arms[arm]?.employed, nHidden || employedHidden(arm))])),
+  });
+  const hiddenNumbers = (label: string) => ({
+    estimate: null,
+    ci_low: null,
+    ci_high: null,
+    summary: HIDDEN,
+    point_label: `${label}: ${text(lang, 'chart_value_hidden')}`,
   });
   const numbers = (label: string, effect: Effect) => {
     const ci = effect.estimate === null ? null : effect.ci;
@@ -90,14 +107,24 @@ export function forestRows(
   };
   if (overall) {
     const label = text(lang, 'subgroup_all');
-    rows.push({ kind: 'overall', label, ...perArm(overall.arms), ...numbers(label, overall.risk_difference) });
+    const disclosure = timepointDisclosure(overall.arms, plan);
+    rows.push({
+      kind: 'overall',
+      label,
+      hidden: disclosure.crude,
+      // Analysed per arm is a count of the trial's flow: shown even when the employed count is hidden.
+      ...perArm(overall.arms, false, (arm) => disclosure.arms[arm] === true),
+      ...(disclosure.crude ? hiddenNumbers(label) : numbers(label, overall.risk_difference)),
+    });
   }
-  for (const s of subgroups) {
+  const hiddenLevels = subgroupDisclosure(subgroups, overall, plan);
+  subgroups.forEach((s, k) => {
     const heading = variableHeading(s.variable, lang);
     const headingNotes = s.note === null ? [] : [interactionNote(s.note, lang)];
     rows.push({
       kind: 'header',
       label: heading,
+      hidden: false,
       n: {},
       employed: {},
       estimate: null,
@@ -106,12 +133,14 @@ export function forestRows(
       summary: interactionText(s, lang) + notes.superscript(headingNotes),
       point_label: heading,
     });
-    for (const l of s.levels) {
+    s.levels.forEach((l, i) => {
       const label = subgroupLevelLabel(s.variable, l.level, lang);
-      rows.push({ kind: 'level', label, ...perArm(l.arms), ...numbers(`${heading}, ${label}`, l.risk_difference) });
-    }
-  }
-  return { rows: rows.map((r, i) => ({ row: `r${i}`, ...r })), notes: notes.notes };
+      const hidden = hiddenLevels[k]![i]!;
+      const name = `${heading}, ${label}`;
+      rows.push({ kind: 'level', label, hidden, ...perArm(l.arms, hidden, () => false), ...(hidden ? hiddenNumbers(name) : numbers(name, l.risk_difference)) });
+    });
+  });
+  return { rows: rows.map((r, i) => ({ row: `r${i}`, ...r })), notes: notes.notes, hidden: rows.some((r) => r.hidden) };
 }
 
 /** Vega-Lite spec for the subgroup forest plot at `month`, with all wording in `lang`. */
@@ -127,6 +156,9 @@ export function subgroupForestSpec(
   const treatment = plan.arms.find((a) => a !== control) ?? '';
   const level = formatPercent(plan.confidence_level, lang, 1, 0);
   const keys = rows.map((r) => r.row);
+  // With every difference hidden or not estimable there is nothing to take the axis from:
+  // a fixed range around 0 keeps the line at 0 and the rows (Vega would warn of an empty extent).
+  const xScale = rows.some((r) => r.estimate !== null) ? {} : { scale: { domain: [-10, 10] } };
   // Arm counts as fields of their own: arm names are data, not field names.
   const values = rows.map(({ n, employed: _employed, ...r }) => ({ ...r, ...Object.fromEntries(plan.arms.map((arm, i) => [`n${i}`, n[arm] ?? ''])) }));
   const y = { field: 'row', type: 'nominal', scale: { domain: keys }, axis: null } as const;
@@ -186,7 +218,7 @@ export function subgroupForestSpec(
             mark: { type: 'rule', color: INK, strokeWidth: 1.5, aria: false },
             encoding: {
               y,
-              x: { field: 'ci_low', type: 'quantitative', title: text(lang, 'axis_difference_pp', { arm_t: treatment, arm_c: control }) },
+              x: { field: 'ci_low', type: 'quantitative', title: text(lang, 'axis_difference_pp', { arm_t: treatment, arm_c: control }), ...xScale },
               x2: { field: 'ci_high' },
             },
           },
@@ -195,7 +227,7 @@ export function subgroupForestSpec(
             mark: { type: 'point', shape: 'square', filled: true, size: 60, color: INK, opacity: 1 },
             encoding: {
               y,
-              x: { field: 'estimate', type: 'quantitative', title: text(lang, 'axis_difference_pp', { arm_t: treatment, arm_c: control }) },
+              x: { field: 'estimate', type: 'quantitative', title: text(lang, 'axis_difference_pp', { arm_t: treatment, arm_c: control }), ...xScale },
               description: { field: 'point_label', type: 'nominal' },
             },
           },
