@@ -1,6 +1,6 @@
 /** Stage `cost-benefit`: the break-even wage of the employment effect, with scenarios and uncertainty. */
+import { readDataset } from '../dataset-file.ts';
 import { analyseCostBenefit } from '../../src/cost-benefit/cost-benefit.ts';
-import type { Dataset } from '../../src/io/dataset.ts';
 import { ARTIFACT, type CostBenefitArtifact, type IngestArtifact } from '../artifacts.ts';
 import type { Stage } from '../stage.ts';
 
@@ -10,7 +10,7 @@ export const costBenefitStage: Stage = {
   outputs: [ARTIFACT.costBenefit],
   async run(folder, _options, log) {
     const ingest = await folder.readJson<IngestArtifact>(ARTIFACT.ingest, 'ingest');
-    const dataset = await folder.readJson<Dataset>(ARTIFACT.dataset, 'ingest');
+    const dataset = await readDataset(folder);
     const result: CostBenefitArtifact = analyseCostBenefit(dataset, ingest.plan, log);
     const cb = result.cost_benefit;
     if (cb === null) log('  no cost section in the plan: skipped');

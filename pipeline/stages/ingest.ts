@@ -1,4 +1,5 @@
 /** Stage `ingest`: reads the delivery, enforces the data contract, writes the dataset. */
+import { writeDataset } from '../dataset-file.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FILES } from '../../src/io/contract.ts';
@@ -48,7 +49,7 @@ export const ingestStage: Stage = {
     const artifact: IngestArtifact = { plan_file: options.plan, plan_sha256: sha256(bytes('plan')), inputs, plan, summary };
     // Dataset first: the ingest artifact is what later stages check for, so it must not
     // exist unless the dataset beside it is complete.
-    await folder.writeJson(ARTIFACT.dataset, dataset);
+    await writeDataset(folder, dataset);
     await folder.writeJson(ARTIFACT.ingest, artifact);
   },
 };

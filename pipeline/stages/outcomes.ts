@@ -1,6 +1,6 @@
 /** Stage `outcomes`: the employment analyses (the trial's primary question). */
+import { readDataset } from '../dataset-file.ts';
 import { analyseEmployment } from '../../src/outcomes/outcomes.ts';
-import type { Dataset } from '../../src/io/dataset.ts';
 import { ARTIFACT, type IngestArtifact, type OutcomesArtifact } from '../artifacts.ts';
 import type { Stage } from '../stage.ts';
 
@@ -10,7 +10,7 @@ export const outcomesStage: Stage = {
   outputs: [ARTIFACT.outcomes],
   async run(folder, _options, log) {
     const ingest = await folder.readJson<IngestArtifact>(ARTIFACT.ingest, 'ingest');
-    const dataset = await folder.readJson<Dataset>(ARTIFACT.dataset, 'ingest');
+    const dataset = await readDataset(folder);
     const result: OutcomesArtifact = analyseEmployment(dataset, ingest.plan, log);
     const primary = result.employment.find((e) => e.primary);
     if (primary) {

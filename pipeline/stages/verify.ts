@@ -2,12 +2,12 @@
  * Stage `verify`: checks the arms against the allocation list, tests the allocation
  * ratio, and counts the CONSORT flow and the baseline table.
  */
+import { readDataset } from '../dataset-file.ts';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { parseAllocationList } from '../../src/design/allocation.ts';
 import { describeRandomization } from '../../src/design/describe.ts';
 import { verifyTrial, type SuppliedList } from '../../src/design/verify.ts';
-import type { Dataset } from '../../src/io/dataset.ts';
 import { ContractError, UsageError } from '../../src/io/errors.ts';
 import { message } from '../../src/io/messages.ts';
 import { ViolationLog } from '../../src/io/table-check.ts';
@@ -20,7 +20,7 @@ export const verifyStage: Stage = {
   outputs: [ARTIFACT.verify],
   async run(folder, options, log) {
     const ingest = await folder.readJson<IngestArtifact>(ARTIFACT.ingest, 'ingest');
-    const dataset = await folder.readJson<Dataset>(ARTIFACT.dataset, 'ingest');
+    const dataset = await readDataset(folder);
     const list = await readList(ingest, options);
     const result: VerifyArtifact = verifyTrial({ dataset, summary: ingest.summary, plan: ingest.plan, list, allowUnverified: options.allowUnverified });
     for (const line of describeRandomization(result.randomization)) log(line);
