@@ -3,9 +3,10 @@
  * `ips-rct`: the command-line tool. Thin: parses options, calls the runner or the
  * simulator, maps errors to exit codes (0 ok, 1 contract, 2 usage, 3 internal, 4 no working
  * Chromium for --pdf).
- * Errors and progress go to stderr; results go to the run folder.
+ * Errors and progress go to stderr (see run-console.ts); results go to the run folder.
  */
 import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
@@ -15,12 +16,14 @@ import { FILES } from '../src/io/contract.ts';
 import { isAllocationSeed } from '../src/io/plan.ts';
 import { ChromiumError, findChromium, PDF_FILE } from '../src/report/pdf.ts';
 import { TOOL_VERSION } from './manifest.ts';
+import { RunConsole } from './run-console.ts';
 import { runStages } from './runner.ts';
+import { selectStages } from './selection.ts';
 import { STAGES } from './stages/index.ts';
 import type { StageOptions } from './stage.ts';
 
 interface CommonArgs {
-  data: string;
+  data?: string;
   plan?: string;
   out?: string;
   lang?: 'nb' | 'en';
@@ -28,17 +31,23 @@ interface CommonArgs {
   allocation?: string;
   'allow-unverified': boolean;
   quiet: boolean;
+  verbose: boolean;
+  threads?: number;
   /** Only on `run` and `report`. */
   pdf?: boolean;
+  /** Only on `run`. */
+  force?: boolean;
+  only?: string[];
+  from?: string;
 }
 
-const log = (quiet: boolean) => (line: string) => {
-  if (!quiet) process.stderr.write(`${line}\n`);
-};
+/** The data folder when --data is not given. */
+const DEFAULT_DATA = 'data-samples';
 
 function commonOptions<T>(y: Argv<T>) {
   return y
-    .option('data', { type: 'string', default: 'data-samples', describe: 'Folder with participants.csv, employment.csv, questionnaires.csv' })
+    // No yargs default: whether --data was given matters to commands that do not run ingest.
+    .option('data', { type: 'string', describe: `Folder with participants.csv, employment.csv, questionnaires.csv [default: ${DEFAULT_DATA}]` })
     .option('plan', { type: 'string', describe: 'Analysis plan JSON [default: <data>/analysis-plan.json]' })
     .option('out', { type: 'string', describe: 'Run folder [default: reports/<name of the data folder>]' })
     .option('lang', { choices: ['nb', 'en'] as const, describe: "Report language [default: the plan's report_language]" })
@@ -49,7 +58,9 @@ function commonOptions<T>(y: Argv<T>) {
       default: false,
       describe: 'Go on when the arms fail verification against the allocation list; the report then carries a warning',
     })
-    .option('quiet', { type: 'boolean', default: false, describe: 'Print nothing but errors' });
+    .option('threads', { type: 'number', describe: 'Worker threads for resampling (1: none) [default: the number of CPUs]' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'Print nothing but errors' })
+    .option('verbose', { type: 'boolean', default: false, describe: "Print the stages' detail lines also when stderr is not a terminal" });
 }
 
 /** `--pdf`, for the commands that write the report (`run` and `report`). */
@@ -61,10 +72,34 @@ function pdfOption<T>(y: Argv<T>) {
   });
 }
 
-async function runCommand(names: string[], args: CommonArgs, command: string): Promise<void> {
+/** What `run` adds: which stages, and whether to reuse what still holds. */
+function runOptions<T>(y: Argv<T>) {
+  const names = STAGES.map((s) => s.name).join(', ');
+  return y
+    .option('force', { type: 'boolean', default: false, describe: 'Rerun the selected stages even when their inputs are unchanged' })
+    .option('only', { type: 'string', array: true, describe: `Run only these stages (repeat the option or separate by commas): ${names}` })
+    .option('from', { type: 'string', describe: 'Run this stage and every later one' });
+}
+
+/** More threads than this is a typing error, not a machine. */
+const MAX_THREADS = 256;
+
+/** The worker-thread count: --threads, else one per CPU. */
+function threadCount(given: number | undefined): number {
+  if (given === undefined) return availableParallelism();
+  if (!Number.isInteger(given) || given < 1 || given > MAX_THREADS) throw new UsageError(`--threads must be a whole number from 1 to ${MAX_THREADS}`);
+  return given;
+}
+
+/** `stage`: the subcommand's stage (always run, as asked); undefined for `run`. */
+async function runCommand(args: CommonArgs, stage: string | undefined): Promise<void> {
   if (!Number.isInteger(args['max-errors']) || args['max-errors'] < 1) throw new UsageError('--max-errors must be a whole number of at least 1');
-  const data = args.data;
-  if (!existsSync(data) || !statSync(data).isDirectory()) throw new UsageError(`--data ${data}: no such folder`);
+  const data = args.data ?? DEFAULT_DATA;
+  const selection = stage === undefined ? selectStages({ only: args.only, from: args.from }) : { names: [stage], how: `the ${stage} command` };
+  const threads = threadCount(args.threads);
+  const runsIngest = selection.names.includes('ingest');
+  // Without --data, a command that does not run ingest analyses the delivery ingest recorded.
+  if ((runsIngest || args.data !== undefined) && (!existsSync(data) || !statSync(data).isDirectory())) throw new UsageError(`--data ${data}: no such folder`);
   const out = args.out ?? join('reports', basename(resolve(data)));
   if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${out}: exists and is not a folder`);
   const options: StageOptions = {
@@ -75,14 +110,32 @@ async function runCommand(names: string[], args: CommonArgs, command: string): P
     allocation: args.allocation,
     allowUnverified: args['allow-unverified'],
     pdf: args.pdf === true,
+    threads,
     version: TOOL_VERSION,
   };
   // Before any stage runs (and removes the previous run's outputs): a missing browser is
   // found in a moment, not after the analyses.
-  if (options.pdf) findChromium();
-  const timings = await runStages(names, out, options, command, log(args.quiet));
+  if (options.pdf && selection.names.includes('report')) findChromium();
+  const con = new RunConsole(process.stderr, { tty: process.stderr.isTTY === true, quiet: args.quiet, verbose: args.verbose });
+  const command = stage ?? 'run';
+  try {
+    await runStages(
+      {
+        selected: selection.names,
+        force: stage !== undefined ? 'requested' : args.force ? '--force' : null,
+        how: selection.how,
+        command,
+        explicit: { data: args.data, plan: args.plan },
+      },
+      out,
+      options,
+      con,
+    );
+  } finally {
+    con.clear();
+  }
   if (args.quiet) return;
-  const wroteReport = timings.some((t) => t.name === 'report');
+  const wroteReport = selection.names.includes('report');
   process.stderr.write(wroteReport ? `Report: ${join(out, 'index.html')}\n` : `Run folder: ${out}\n`);
   if (wroteReport && options.pdf) process.stderr.write(`PDF: ${join(out, PDF_FILE)}\n`);
 }
@@ -116,22 +169,24 @@ export function buildCli(argv: string[]) {
     .usage('$0 <command> [options]\n\nAnalysis pipeline for randomized trials of Individual Placement and Support (IPS).')
     .command(
       'run',
-      'Run every stage in order: ' + STAGES.map((s) => s.name).join(' → '),
+      'Run the stages in order, each only when its inputs changed since its outputs were written: ' + STAGES.map((s) => s.name).join(' → '),
       (y) =>
-        pdfOption(commonOptions(y))
+        runOptions(pdfOption(commonOptions(y)))
           .example('$0 run --data data-samples --lang en', 'Analyse the shipped sample; report in English')
-          .example('$0 run --data data-samples --pdf', 'Also print the report to report.pdf'),
-      (args) => runCommand([], args as CommonArgs, 'run'),
+          .example('$0 run --data data-samples --pdf', 'Also print the report to report.pdf')
+          .example('$0 run --data data-samples --from cost-benefit', 'Rerun the cost-benefit stage and the report (when their inputs changed)')
+          .example('$0 run --data data-samples --force', 'Rerun every stage'),
+      (args) => runCommand(args as CommonArgs, undefined),
     );
   for (const stage of STAGES) {
     cli = cli.command(
       stage.name,
       stage.describe,
       (y) => {
-        const withOptions = commonOptions(y).example(`$0 ${stage.name} --data data-samples --out reports/sample`, `Run only the ${stage.name} stage`);
+        const withOptions = commonOptions(y).example(`$0 ${stage.name} --out reports/sample`, `Run the ${stage.name} stage again, whether or not its inputs changed`);
         return stage.name === 'report' ? pdfOption(withOptions).example('$0 report --out reports/sample --pdf', 'Rewrite the report and print it to report.pdf') : withOptions;
       },
-      (args) => runCommand([stage.name], args as CommonArgs, stage.name),
+      (args) => runCommand(args as CommonArgs, stage.name),
     );
   }
   return cli

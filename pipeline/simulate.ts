@@ -10,14 +10,14 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { FILES } from '../src/io/contract.ts';
 import { toJsonText, writeFileAtomic } from '../src/io/atomic-write.ts';
-import { ALLOCATION_LIST, simulateTrial, TRIAL_FILES, type SimulatedSetup, type TrialFile } from '../src/simulate/sample-trial.ts';
+import { ALLOCATION_LIST, EVIDENCE_CSV, FIDELITY_CSV, simulateTrial, TRIAL_FILES, type SimulatedSetup, type TrialFile } from '../src/simulate/sample-trial.ts';
 
 /** Seed of the shipped sample in data-samples/ (the same number as the sample plan's analysis seed). */
 export const SAMPLE_SEED = 20130901;
 
 /**
- * Writes participants.csv, employment.csv, questionnaires.csv, allocation.csv and
- * analysis-plan.json into `out`.
+ * Writes participants.csv, employment.csv, questionnaires.csv, allocation.csv,
+ * evidence.csv, fidelity.csv and analysis-plan.json into `out`.
  */
 export async function runSimulate(opts: { out: string; n: number; seed: number }): Promise<void> {
   await mkdir(opts.out, { recursive: true });
@@ -33,6 +33,8 @@ export async function runSimulate(opts: { out: string; n: number; seed: number }
   }
   for (const w of writers.values()) await w.commit();
   await writeFileAtomic(join(opts.out, ALLOCATION_LIST), setup.allocationCsv);
+  await writeFileAtomic(join(opts.out, EVIDENCE_CSV), setup.evidenceCsv);
+  await writeFileAtomic(join(opts.out, FIDELITY_CSV), setup.fidelityCsv);
   await writeFileAtomic(join(opts.out, FILES.plan), toJsonText(setup.plan));
 }
 

@@ -1,17 +1,22 @@
 /** Stage `cost-benefit`: the break-even wage of the employment effect, with scenarios and uncertainty. */
 import { readDataset } from '../dataset-file.ts';
 import { analyseCostBenefit } from '../../src/cost-benefit/cost-benefit.ts';
-import { ARTIFACT, type CostBenefitArtifact, type IngestArtifact } from '../artifacts.ts';
+import { ARTIFACT, type CostBenefitArtifact } from '../artifacts.ts';
 import type { Stage } from '../stage.ts';
 
 export const costBenefitStage: Stage = {
   name: 'cost-benefit',
   describe: 'Break-even wage of the employment effect (society and public budget), persistence scenarios, bootstrap and one-way sensitivity',
   outputs: [ARTIFACT.costBenefit],
-  async run(folder, _options, log) {
-    const ingest = await folder.readJson<IngestArtifact>(ARTIFACT.ingest, 'ingest');
+  inputs: {
+    files: [],
+    plan: ['arms', 'control_arm', 'costs', 'bootstrap_resamples', 'confidence_level', 'seed'],
+    upstream: ['ingest'],
+    options: {},
+  },
+  async run({ folder, options, plan, log, progress }) {
     const dataset = await readDataset(folder);
-    const result: CostBenefitArtifact = analyseCostBenefit(dataset, ingest.plan, log);
+    const result: CostBenefitArtifact = await analyseCostBenefit(dataset, plan, log, { threads: options.threads, progress });
     const cb = result.cost_benefit;
     if (cb === null) log('  no cost section in the plan: skipped');
     else {

@@ -5,6 +5,8 @@ import { reportStage } from './report.ts';
 import { outcomesStage } from './outcomes.ts';
 import { qualityOfLifeStage } from './quality-of-life.ts';
 import { costBenefitStage } from './cost-benefit.ts';
+import { fidelityStage } from './fidelity.ts';
+import { metaAnalysisStage } from './meta-analysis.ts';
 import { verifyStage } from './verify.ts';
 
-export const STAGES: readonly Stage[] = [ingestStage, verifyStage, outcomesStage, qualityOfLifeStage, costBenefitStage, reportStage];
+export const STAGES: readonly Stage[] = [ingestStage, verifyStage, outcomesStage, qualityOfLifeStage, costBenefitStage, metaAnalysisStage, fidelityStage, reportStage];

@@ -31,6 +31,12 @@ export function discountedMonths(differences: readonly (number | null)[], annual
   return sum;
 }
 
+/** Mean of the last `count` months' differences (months without data left out; 0 when none has data). */
+export function lastEffect(differences: readonly (number | null)[], count: number): number {
+  const known = differences.slice(-count).filter((d): d is number => d !== null);
+  return known.length > 0 ? known.reduce((a, b) => a + b, 0) / known.length : 0;
+}
+
 /**
  * Discounted extra months after the window under a scenario, per participant: the effect
  * `lastEffect` (a share) continues for `years` after month `window`, constant or shrinking

@@ -39,7 +39,7 @@ export function consortFlow(dataset: Dataset, plan: AnalysisPlan): ConsortFlow {
     for (let i = 0; i < n; i++) if (include(i)) arms[p.arm[i]!]! += 1;
     return arms;
   };
-  const hasRow = (participant: readonly number[], time: readonly number[], at: number, ok: (r: number) => boolean = () => true) => {
+  const hasRow = (participant: ArrayLike<number>, time: ArrayLike<number>, at: number, ok: (r: number) => boolean = () => true) => {
     const seen = new Uint8Array(n);
     for (let r = 0; r < participant.length; r++) if (time[r] === at && ok(r)) seen[participant[r]!] = 1;
     return (i: number) => analysable(i) && seen[i] === 1;

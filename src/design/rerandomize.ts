@@ -18,38 +18,44 @@ import { assertDesign, drawStratum, type AllocationDesign } from './allocation.t
  * holds (a withdrawn participant left out, an unused number) are still drawn, so the
  * block structure among those who remain is the design's. Returns a function writing one
  * arm index (into design.arms) per participant to `out` (or a new buffer) and returning
- * it. The grouping is computed once; a call allocates nothing when `out` is given. Sites
- * draw in collation order. Issue 4's randomization tests call it once per permutation.
+ * it. The grouping is computed once (siteGroups); a call allocates nothing when `out` is
+ * given. Sites draw in collation order.
  *
  * @example const redraw = rerandomizer(design, participants.site, allocationNumbers);
  *          const arms = redraw(createRng(plan.seed)); // arms[i] ∈ {0, 1}: index into design.arms
  */
 export function rerandomizer(design: AllocationDesign, site: readonly string[], allocationNo: readonly number[]): (rng: Rng, out?: Uint8Array) => Uint8Array {
   assertDesign(design);
-  if (allocationNo.length !== site.length) throw new RangeError(`allocationNo has ${allocationNo.length} entries for ${site.length} participants`);
-  const groups = groupBySite(site, allocationNo);
-  const largest = groups.reduce((m, g) => Math.max(m, g.slots), 0);
-  const scratch = new Uint8Array(largest);
+  const groups = siteGroups(site, allocationNo);
+  const scratch = new Uint8Array(groups.largest);
   const n = site.length;
   return (rng, out = new Uint8Array(n)) => {
     if (out.length < n) throw new RangeError(`out has room for ${out.length} of ${n} participants`);
-    for (const g of groups) {
-      drawStratum(design, g.slots, rng, scratch);
-      for (let k = 0; k < g.members.length; k++) out[g.members[k]!] = scratch[g.slot[k]!]!;
+    for (let g = 0; g < groups.slots.length; g++) {
+      drawStratum(design, groups.slots[g]!, rng, scratch);
+      for (let k = groups.start[g]!; k < groups.start[g + 1]!; k++) out[groups.members[k]!] = scratch[groups.slot[k]!]!;
     }
     return out;
   };
 }
 
-/** One site: its participants, the 0-based slot each holds, and how many slots to draw. */
-interface SiteGroup {
-  members: Int32Array;
-  slot: Int32Array;
-  slots: number;
+/**
+ * The participants grouped by site for redraws, as typed arrays (a worker thread can take
+ * them): site g's participants are members[start[g] … start[g + 1] − 1], holding the
+ * 0-based slots slot[…] of its sequence of slots[g] slots. Sites in collation order
+ * (then code units). `largest` is the largest slots[g].
+ */
+export interface SiteGroups {
+  readonly start: Int32Array;
+  readonly members: Int32Array;
+  readonly slot: Int32Array;
+  readonly slots: Int32Array;
+  readonly largest: number;
 }
 
-/** Participants per site, sites sorted (collation, then code units); refuses a missing or repeated number. */
-function groupBySite(site: readonly string[], allocationNo: readonly number[]): SiteGroup[] {
+/** SiteGroups of the participants; refuses a missing or repeated allocation number within a site. */
+export function siteGroups(site: readonly string[], allocationNo: readonly number[]): SiteGroups {
+  if (allocationNo.length !== site.length) throw new RangeError(`allocationNo has ${allocationNo.length} entries for ${site.length} participants`);
   const bySite = new Map<string, number[]>();
   site.forEach((s, i) => {
     const no = allocationNo[i]!;
@@ -59,10 +65,24 @@ function groupBySite(site: readonly string[], allocationNo: readonly number[]): 
     else bySite.set(s, [i]);
   });
   const names = [...bySite.keys()].sort((a, b) => siteCollator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
-  return names.map((name) => {
-    const members = bySite.get(name)!;
-    const slot = Int32Array.from(members, (i) => allocationNo[i]! - 1);
-    if (new Set(slot).size !== slot.length) throw new RangeError(`an allocation number is used twice in one site`);
-    return { members: Int32Array.from(members), slot, slots: Math.max(...slot) + 1 };
+  const start = new Int32Array(names.length + 1);
+  const members = new Int32Array(site.length);
+  const slot = new Int32Array(site.length);
+  const slots = new Int32Array(names.length);
+  let k = 0;
+  names.forEach((name, g) => {
+    let highest = 0;
+    const seen = new Set<number>();
+    for (const i of bySite.get(name)!) {
+      const s = allocationNo[i]! - 1;
+      if (seen.has(s)) throw new RangeError(`an allocation number is used twice in one site`);
+      seen.add(s);
+      members[k] = i;
+      slot[k++] = s;
+      highest = Math.max(highest, s + 1);
+    }
+    start[g + 1] = k;
+    slots[g] = highest;
   });
+  return { start, members, slot, slots, largest: slots.reduce((m, v) => Math.max(m, v), 0) };
 }

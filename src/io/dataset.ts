@@ -1,6 +1,7 @@
 /**
- * The canonical dataset artifact that ingest writes and every later stage reads: the three
- * input files, typed and columnar, with participants encoded as integer row indices.
+ * The canonical dataset that ingest builds and every later stage reads (through the
+ * artifact, pipeline/dataset-file.ts): the three input files, typed and columnar, with
+ * participants encoded as integer row indices.
  */
 
 /** How a CSV file was written, as detected by ingest. */
@@ -27,18 +28,29 @@ export interface ParticipantsTable {
   withdrawn: (0 | 1)[];
 }
 
-/** Registry months; `participant` indexes ParticipantsTable. Sorted by participant, month. */
+/**
+ * Registry months; `participant` indexes ParticipantsTable. Sorted by participant, month.
+ * Typed columns at registry scale (ingest and the artifact give Int32Array participant,
+ * Int16Array or Int32Array month, Uint8Array employed, Float64Array earnings); consumers
+ * read them as `ArrayLike<number>`, so plain arrays work as well (test fixtures).
+ */
 export interface EmploymentTable {
-  participant: number[];
-  month: number[];
-  employed: (0 | 1)[];
-  earnings_nok: (number | null)[];
+  participant: ArrayLike<number>;
+  month: ArrayLike<number>;
+  /** 0 or 1. */
+  employed: ArrayLike<number>;
+  /** Gross NOK in the month; NaN when the registry gives no amount (not null: typed column). */
+  earnings_nok: ArrayLike<number>;
 }
 
-/** Questionnaire waves; one score column per plan measure. Sorted by participant, wave. */
+/**
+ * Questionnaire waves; one score column per plan measure. Sorted by participant, wave.
+ * `participant` and `wave` are Int32Array from ingest and the artifact; scores stay
+ * arrays with null for a missing answer.
+ */
 export interface QuestionnaireTable {
-  participant: number[];
-  wave: number[];
+  participant: ArrayLike<number>;
+  wave: ArrayLike<number>;
   scores: Record<string, (number | null)[]>;
 }
 

@@ -4,6 +4,9 @@
  * to decide how to analyse.
  */
 import { Violation } from './errors.ts';
+import { validateFidelityBands, type FidelityBand } from '../fidelity/bands.ts';
+import { EVIDENCE_COLUMNS } from '../meta-analysis/evidence-csv.ts';
+import { evidenceMessage } from '../meta-analysis/messages.ts';
 import { isIdentifierColumnName } from './identifiers.ts';
 import { message } from './messages.ts';
 import { validateCosts, type CostParameters, type CostSectionFile } from './plan-costs.ts';
@@ -96,6 +99,28 @@ export interface AnalysisPlan {
    * field existed) when the plan does not say.
    */
   data_sharing?: LocalizedText | null;
+  /** How the trial is set beside earlier studies from evidence.csv (defaults filled in). */
+  meta_analysis: MetaAnalysisPlan;
+  /** How the sites' IPS-25 fidelity ratings (fidelity.csv) are banded (defaults filled in). */
+  fidelity: FidelityPlan;
+}
+
+/** The plan's `meta_analysis` section: the random-effects meta-analysis of the employment risk ratio. */
+export interface MetaAnalysisPlan {
+  /** τ² estimator: restricted maximum likelihood (default) or DerSimonian–Laird; the other is reported beside it. */
+  method: 'REML' | 'DL';
+  /** Interval of the pooled risk ratio: 'auto' (Knapp–Hartung below 10 studies, else normal; default), 'knha' or 'z'. */
+  interval: 'auto' | 'knha' | 'z';
+  /** evidence.csv columns to use as moderators in a meta-regression (default none: no meta-regression). */
+  moderators: string[];
+  /** This trial's value of each moderator, so it can take part in the meta-regression (default none: it is left out of it). */
+  trial_moderators: Record<string, number | string>;
+}
+
+/** The plan's `fidelity` section. */
+export interface FidelityPlan {
+  /** Bands of the IPS-25 total, lowest first, covering 25–125 exactly once (default: the commonly used cut-offs). */
+  bands: FidelityBand[];
 }
 
 /** A text the report shows, in each report language. */
@@ -116,7 +141,9 @@ const DEFAULT_AGE_GROUPS = [30];
 const DEFAULT_IMPUTATIONS = 20;
 
 /** A plan as written in analysis-plan.json: the sections with defaults may be left out. */
-export type PlanFile = Omit<AnalysisPlan, 'randomization' | 'screening' | 'subgroups' | 'age_groups' | 'imputations' | 'costs'> & {
+export type PlanFile = Omit<AnalysisPlan, 'randomization' | 'screening' | 'subgroups' | 'age_groups' | 'imputations' | 'costs' | 'meta_analysis' | 'fidelity'> & {
+  meta_analysis?: Partial<MetaAnalysisPlan>;
+  fidelity?: { bands?: FidelityBand[] };
   costs?: CostSectionFile | Record<string, never>;
   subgroups?: Subgroup[];
   imputations?: number;
@@ -267,17 +294,20 @@ export function validatePlan(raw: Json, file: string): { plan?: AnalysisPlan; vi
   const registry = isObject(p.registry_months) && isInt(p.registry_months.first, 0) && isInt(p.registry_months.last, 0)
     ? { first: p.registry_months.first, last: p.registry_months.last } : null;
   const costs = validateCosts(p.costs, armsOk ? (arms as string[]) : null, armsOk && typeof p.control_arm === 'string' ? p.control_arm : null, registry, add, unknownKeys);
+  const metaAnalysis = validateMetaAnalysis(p.meta_analysis, add, unknownKeys);
+  const fidelity = validateFidelity(p.fidelity, file, v, add, unknownKeys);
 
   const known = new Set([
     '$schema', '$comment', 'trial', 'arms', 'control_arm', 'stratification', 'timepoints', 'primary_timepoint',
     'registry_months', 'employment_definition', 'covariates', 'diagnosis_levels', 'questionnaire_waves', 'measures',
     'multiplicity', 'confidence_level', 'bootstrap_resamples', 'permutations', 'seed', 'small_cell_threshold', 'costs',
     'report_language', 'randomization', 'screening', 'subgroups', 'age_groups', 'imputations', 'data_sharing',
+    'meta_analysis', 'fidelity',
   ]);
   for (const key of Object.keys(p)) if (!known.has(key)) add(key, message.planUnknownField, key);
 
   if (v.length > 0) return { violations: v };
-  const plan = { ...(p as unknown as AnalysisPlan), costs, randomization: randomization!, screening, data_sharing: dataSharing, subgroups: subgroups as Subgroup[], age_groups: ageGroups as number[], imputations: imputations as number };
+  const plan = { ...(p as unknown as AnalysisPlan), costs, randomization: randomization!, screening, data_sharing: dataSharing, subgroups: subgroups as Subgroup[], age_groups: ageGroups as number[], imputations: imputations as number, meta_analysis: metaAnalysis!, fidelity: fidelity! };
   return { plan, violations: v };
 }
 
@@ -406,6 +436,76 @@ function validateDataSharing(raw: unknown, add: Add, unknownKeys: UnknownKeys): 
   }
   unknownKeys(raw, 'data_sharing', ['nb', 'en']);
   return { nb: raw.nb, en: raw.en };
+}
+
+/** A moderator name: an evidence.csv column as the plan may name it. */
+const MODERATOR_NAME = /^[a-z][a-z0-9_]{0,63}$/;
+
+/**
+ * The plan's optional `meta_analysis` section with its defaults (REML, interval 'auto', no
+ * moderators). Moderators are evidence.csv columns outside the contract's own; whether the
+ * file has them is checked when the file is read.
+ */
+function validateMetaAnalysis(raw: unknown, add: Add, unknownKeys: UnknownKeys): MetaAnalysisPlan | null {
+  const m = raw === undefined || raw === null ? {} : raw;
+  if (!isObject(m)) {
+    add('meta_analysis', message.planObject, raw);
+    return null;
+  }
+  unknownKeys(m, 'meta_analysis', ['method', 'interval', 'moderators', 'trial_moderators']);
+  let ok = true;
+  const method = m.method ?? 'REML';
+  if (method !== 'REML' && method !== 'DL') {
+    add('meta_analysis.method', evidenceMessage.planMethod, m.method);
+    ok = false;
+  }
+  const interval = m.interval ?? 'auto';
+  if (interval !== 'auto' && interval !== 'knha' && interval !== 'z') {
+    add('meta_analysis.interval', evidenceMessage.planInterval, m.interval);
+    ok = false;
+  }
+  const moderators = m.moderators ?? [];
+  const reserved: readonly string[] = EVIDENCE_COLUMNS;
+  const moderatorsOk =
+    Array.isArray(moderators) &&
+    moderators.every((x) => typeof x === 'string' && MODERATOR_NAME.test(x) && !reserved.includes(x) && !isIdentifierColumnName(x)) &&
+    new Set(moderators).size === moderators.length;
+  if (!moderatorsOk) {
+    add('meta_analysis.moderators', evidenceMessage.planModerators(EVIDENCE_COLUMNS), m.moderators);
+    ok = false;
+  }
+  const trialModerators: Record<string, number | string> = {};
+  const given = m.trial_moderators ?? {};
+  if (!isObject(given)) {
+    add('meta_analysis.trial_moderators', evidenceMessage.planTrialModerators, given);
+    ok = false;
+  } else {
+    for (const [name, value] of Object.entries(given)) {
+      const at = `meta_analysis.trial_moderators.${name}`;
+      if (moderatorsOk && !(moderators as string[]).includes(name)) {
+        add(at, evidenceMessage.planTrialModeratorUnknown, name);
+        ok = false;
+      } else if (!(isFiniteNumber(value) || (typeof value === 'string' && value.trim() !== '' && value.length <= 100 && !/\p{Cc}/u.test(value)))) {
+        add(at, evidenceMessage.planTrialModerators, value);
+        ok = false;
+      } else trialModerators[name] = typeof value === 'string' ? value.trim().normalize('NFC') : value;
+    }
+  }
+  if (!ok) return null;
+  return { method: method as MetaAnalysisPlan['method'], interval: interval as MetaAnalysisPlan['interval'], moderators: [...(moderators as string[])], trial_moderators: trialModerators };
+}
+
+/** The plan's optional `fidelity` section: the IPS-25 bands (validateFidelityBands), defaults when absent. */
+function validateFidelity(raw: unknown, file: string, violations: Violation[], add: Add, unknownKeys: UnknownKeys): FidelityPlan | null {
+  if (raw === undefined || raw === null) return { bands: validateFidelityBands(undefined, file).bands! };
+  if (!isObject(raw)) {
+    add('fidelity', message.planObject, raw);
+    return null;
+  }
+  unknownKeys(raw, 'fidelity', ['bands']);
+  const { bands, violations: found } = validateFidelityBands(raw.bands, file, 'fidelity.bands');
+  violations.push(...found);
+  return bands === null ? null : { bands };
 }
 
 /** Short, safe rendering of a plan value for a message (plans hold no participant data). */

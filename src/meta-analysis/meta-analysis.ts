@@ -9,7 +9,7 @@ import { normalQuantileTwoSided } from '../stats/wilson.ts';
 import { studyEffects, type EvidenceStudy, type ExcludedStudy, type EffectSource, type ZeroCellCorrection } from './effect-size.ts';
 import { metaRegression, type MetaRegression, type ModeratorSpec } from './meta-regression.ts';
 import { predictionInterval, type PredictionIntervalType } from './prediction-interval.ts';
-import { fitRma, type RmaFit, type TestMethod } from './rma.ts';
+import { ConvergenceError, fitRma, type RmaFit, type TestMethod } from './rma.ts';
 import { cumulative, cumulativeOrder, leaveOneOut, type SubsetFit } from './sensitivity.ts';
 import { tau2Interval, type Tau2Interval } from './tau2-interval.ts';
 
@@ -20,7 +20,7 @@ export const KNHA_BELOW_K = 10;
 export interface MetaAnalysisOptions {
   /** τ² estimator of the random-effects model (default 'REML'). */
   method?: 'REML' | 'DL';
-  /** 'auto' (default): 'knha' when fewer than 10 studies are pooled, else 'z'. */
+  /** 'auto' (default): 'knha' when fewer than 10 studies are pooled, else 'z'; the meta-regression then always uses 'knha'. */
   test?: TestMethod | 'auto';
   /** Confidence level, fraction (default 0.95). */
   level?: number;
@@ -186,10 +186,15 @@ export function metaAnalysis(studies: readonly EvidenceStudy[], options: MetaAna
   let regressionNote: string | null = null;
   if (options.moderators && options.moderators.length > 0) {
     try {
-      regression = metaRegression(included, options.moderators, opts);
+      // Knapp–Hartung unless the caller fixed the test: 'auto' chooses by the number of
+      // studies for the pooled estimate, but a meta-regression's z tests are too liberal at
+      // any number of studies a review has (Knapp & Hartung 2003), as the README states.
+      const regressionTest: TestMethod = options.test === 'z' || options.test === 'knha' ? options.test : 'knha';
+      regression = metaRegression(included, options.moderators, { ...opts, test: regressionTest });
     } catch (err) {
-      // Too few studies or collinear moderators must not take the pooled result down with it.
-      if (!(err instanceof RangeError)) throw err;
+      // Too few studies, collinear moderators or a τ² that does not converge (metafor fails
+      // there too) must not take the pooled result down with it.
+      if (!(err instanceof RangeError || err instanceof ConvergenceError)) throw err;
       regressionNote = err.message;
     }
   }

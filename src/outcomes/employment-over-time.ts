@@ -55,8 +55,10 @@ export function employmentOverTime(dataset: Dataset, plan: AnalysisPlan): Employ
     observed[i]! += 1;
     employedMonths[i]! += e.employed[r]!;
     const amount = e.earnings_nok[r];
-    if (amount !== null && amount !== undefined) {
-      earnings[i]! += amount;
+    // A missing amount is NaN in the typed column (null in a hand-built fixture): both
+    // fail isFinite, which never coerces.
+    if (Number.isFinite(amount)) {
+      earnings[i]! += amount!;
       earningsKnown[i]! += 1;
     }
   }

@@ -12,16 +12,21 @@ import { oddsRatio, riskRatio, type RatioResult } from '../stats/two-by-two.ts';
 import { employmentStatus } from './employment-status.ts';
 import { armRates, interventionArm } from './employment-over-time.ts';
 import type { ArmRate, Effect, TimepointEmployment } from './employment-results.ts';
-import { riskDifferenceRandomizationTest } from './randomization-test.ts';
-import { ANALYSIS_STREAM, analysisRng } from './streams.ts';
+import { prepareRandomizationTest, type RandomizationTestInput } from './randomization-test.ts';
+import { ANALYSIS_STREAM, analysisSeed } from './streams.ts';
 
-/** The parts of a timepoint's result that need no model. */
-export type UnadjustedTimepoint = Omit<TimepointEmployment, 'adjusted_odds_ratio' | 'adjusted_risk_difference'>;
+/** The parts of a timepoint's result that need neither a model nor resampling. */
+export type UnadjustedTimepoint = Omit<TimepointEmployment, 'adjusted_odds_ratio' | 'adjusted_risk_difference' | 'randomization_test'>;
 
-/** Unadjusted employment results at one plan timepoint, with each participant's outcome there (1, 0, −1 unknown). */
-export function unadjustedEmployment(dataset: Dataset, plan: AnalysisPlan, month: number): { status: Int8Array; result: UnadjustedTimepoint } {
+/**
+ * Unadjusted employment results at one plan timepoint, with each participant's outcome there
+ * (1, 0, −1 unknown) and the randomization test ready to run (null when the observed
+ * difference is undefined); its seed is the plan's, stream randomizationTest + month.
+ */
+export function unadjustedEmployment(dataset: Dataset, plan: AnalysisPlan, month: number): { status: Int8Array; result: UnadjustedTimepoint; randomization: RandomizationTestInput | null } {
   const status = employmentStatus(dataset, plan, month);
-  return { status, result: unadjustedTimepoint(dataset, plan, month, status) };
+  const randomization = prepareRandomizationTest(dataset, plan, status, analysisSeed(plan.seed, ANALYSIS_STREAM.randomizationTest, month));
+  return { status, result: unadjustedTimepoint(dataset, plan, month, status), randomization };
 }
 
 function unadjustedTimepoint(dataset: Dataset, plan: AnalysisPlan, month: number, status: Int8Array): UnadjustedTimepoint {
@@ -42,7 +47,6 @@ function unadjustedTimepoint(dataset: Dataset, plan: AnalysisPlan, month: number
     risk_ratio: both ? ratioEffect(riskRatio(t.employed, t.n, c.employed, c.n, level), 'log_scale_wald', p) : noData('log_scale_wald'),
     odds_ratio: both ? ratioEffect(oddsRatio(t.employed, t.n, c.employed, c.n, level), 'woolf', p) : noData('woolf'),
     test: test ? { method: test.method, statistic: test.statistic, p: test.p } : { method: 'fisher_exact', statistic: null, p: 1 },
-    randomization_test: riskDifferenceRandomizationTest(dataset, plan, status, analysisRng(plan.seed, ANALYSIS_STREAM.randomizationTest, month)),
     missing_bounds: missingBounds(t, c, level),
   };
 }

@@ -7,7 +7,7 @@
 import { EDUCATION_LEVELS, SEX_LEVELS } from '../io/contract.ts';
 import { siteCollator, type Dataset } from '../io/dataset.ts';
 import type { AnalysisPlan, Subgroup } from '../io/plan.ts';
-import type { CellValue, TermSpec } from '../stats/design-matrix.ts';
+import type { TermSpec } from '../stats/design-matrix.ts';
 import { interventionArm } from './employment-over-time.ts';
 
 /** How a covariate enters the model: age and recent work as numbers, the rest as categories. */
@@ -62,19 +62,4 @@ export function subgroupColumn(dataset: Dataset, plan: AnalysisPlan, variable: S
       return { values: p.age.map(group), levels: labels };
     }
   }
-}
-
-/** Columns for designMatrix: y from the outcome (−1 → missing), arm, site and every covariate column. */
-export function modelColumns(dataset: Dataset, status: Int8Array): Record<string, readonly CellValue[]> {
-  const p = dataset.participants;
-  return {
-    y: Array.from(status, (s) => (s === -1 ? null : s)),
-    arm: p.arm,
-    site: p.site,
-    age: p.age,
-    sex: p.sex,
-    diagnosis: p.diagnosis,
-    education: p.education,
-    worked_last_5y: p.worked_last_5y,
-  };
 }

@@ -14,5 +14,13 @@ export const ANALYSIS_STREAM = {
 
 /** The generator for one procedure, at one timepoint (month) where it runs per timepoint. */
 export function analysisRng(seed: number, stream: number, month = 0): Rng {
-  return createRng(subSeed(seed, stream + month));
+  return createRng(analysisSeed(seed, stream, month));
+}
+
+/**
+ * The 32-bit seed of one procedure (at one month): a procedure resampled in chunks gives it
+ * to chunkRng (src/random/chunk-streams.ts) for each chunk's generator.
+ */
+export function analysisSeed(seed: number, stream: number, month = 0): number {
+  return subSeed(seed, stream + month);
 }

@@ -9,12 +9,14 @@
 import type { Dataset } from '../io/dataset.ts';
 import type { AnalysisPlan } from '../io/plan.ts';
 import { designMatrix } from '../stats/design-matrix.ts';
-import { fitLogistic, lrTest } from '../stats/logistic-regression.ts';
+import { fitLogisticPatterns } from '../stats/logistic-patterns.ts';
+import { lrTest } from '../stats/logistic-regression.ts';
+import { rowPatterns } from '../stats/row-patterns.ts';
 import { newcombeDifference } from '../stats/newcombe.ts';
 import { employmentStatus } from './employment-status.ts';
 import { interventionArm } from './employment-over-time.ts';
 import type { Effect, SubgroupResult } from './employment-results.ts';
-import { armTerm, modelColumns, subgroupColumn } from './model-columns.ts';
+import { armTerm, subgroupColumn } from './model-columns.ts';
 
 /** Subgroup results for every variable the plan declares, at the primary timepoint. */
 export function employmentSubgroups(dataset: Dataset, plan: AnalysisPlan): SubgroupResult[] {
@@ -53,19 +55,35 @@ function levelResult(dataset: Dataset, plan: AnalysisPlan, status: Int8Array, va
   return { level, arms, risk_difference, suppressed: false };
 }
 
-/** LR test of arm × subgroup: employment ~ arm + subgroup + arm:subgroup against arm + subgroup. */
+/**
+ * LR test of arm × subgroup: employment ~ arm + subgroup + arm:subgroup against arm + subgroup.
+ * The participants are collapsed into arm × level patterns with their counts, the same
+ * likelihood as their rows (src/stats/logistic-patterns.ts).
+ */
 function interactionTest(dataset: Dataset, plan: AnalysisPlan, status: Int8Array, values: (string | null)[], levels: string[]): Pick<SubgroupResult, 'interaction' | 'note'> {
-  const columns = { ...modelColumns(dataset, status), subgroup: values };
+  const arm = dataset.participants.arm;
+  const known: number[] = [];
+  for (let i = 0; i < status.length; i++) if (status[i] !== -1) known.push(i);
+  const groups = rowPatterns([arm, values], Int32Array.from(known));
+  const trials = new Array<number>(groups.count).fill(0);
+  const successes = new Array<number>(groups.count).fill(0);
+  for (const i of known) {
+    trials[groups.patternOf[i]!]! += 1;
+    successes[groups.patternOf[i]!]! += status[i]!;
+  }
+  const columns = { arm: Array.from(groups.first, (i) => arm[i]!), subgroup: Array.from(groups.first, (i) => values[i] ?? null) };
   const terms = [armTerm(plan), { name: 'subgroup', type: 'categorical' as const, levels }];
-  const reducedDm = designMatrix(columns, { terms, response: 'y' });
+  const reducedDm = designMatrix(columns, { terms, weights: trials });
   if (reducedDm.levels.subgroup!.length < 2) return { interaction: null, note: 'one_level' };
-  const fullDm = designMatrix(columns, { terms, response: 'y', interaction: { a: 'arm', b: 'subgroup' } });
-  const y = fullDm.y!;
-  if (y.every((v) => v === y[0])) return { interaction: null, note: 'all_outcomes_equal' };
+  const fullDm = designMatrix(columns, { terms, weights: trials, interaction: { a: 'arm', b: 'subgroup' } });
+  const m = fullDm.rows.map((q) => trials[q]!);
+  const s = fullDm.rows.map((q) => successes[q]!);
+  const events = s.reduce((t, v) => t + v, 0);
+  if (events === 0 || events === m.reduce((t, v) => t + v, 0)) return { interaction: null, note: 'all_outcomes_equal' };
   // A level with one arm only leaves every interaction column aliased: nothing to test.
   if (fullDm.columnNames.length <= reducedDm.columnNames.length) return { interaction: null, note: 'not_estimable' };
-  const full = fitLogistic(fullDm.X, y);
-  const reduced = fitLogistic(reducedDm.X, reducedDm.y!);
+  const full = fitLogisticPatterns(fullDm.X, s, m);
+  const reduced = fitLogisticPatterns(reducedDm.X, reducedDm.rows.map((q) => successes[q]!), reducedDm.rows.map((q) => trials[q]!));
   const lr = lrTest(full, reduced);
   return { interaction: { statistic: lr.statistic, df: lr.df, p: lr.p }, note: full.separation || reduced.separation ? 'separation' : null };
 }

@@ -7,61 +7,109 @@
 import type { Dataset } from '../io/dataset.ts';
 import type { AnalysisPlan, Measure } from '../io/plan.ts';
 import { siteLevels } from '../outcomes/model-columns.ts';
+import { runChunks } from '../parallel/pool.ts';
+import { silentProgress, type Progress } from '../progress.ts';
 import { hedgesCorrection } from '../stats/hedges-g.ts';
 import { sampleVariance } from '../stats/moments.ts';
 import { adjustPValues } from '../stats/p-adjust.ts';
-import { ancovaDifference, type AncovaFit } from './ancova.ts';
+import { ancovaDifference, ancovaTerms, type AncovaFit } from './ancova.ts';
+import { fixedDesign, waveValues } from './fixed-design.ts';
 import { imputedAncova } from './imputed-ancova.ts';
-import { IMPUTATION_ITERATIONS, imputationRows, multiplyImpute } from './imputation.ts';
-import { mixedModelAnalysis } from './mixed-model-analysis.ts';
+import { IMPUTATION_ITERATIONS, imputationInput, imputationRows } from './imputation.ts';
+import { qualityOfLifeChunkCount, qualityOfLifeTask, type QualityOfLifeWork } from './quality-of-life-chunks.ts';
 import type { AncovaDifference, HedgesG, QualityOfLifeMethods, QualityOfLifeResult, QualityOfLifeWave } from './quality-of-life-results.ts';
 import { analysedByArm, measureScores, type MeasureScores } from './scores.ts';
 import { armWaveSummary, minAnswersForSummary } from './wave-summary.ts';
 
+/** How the analysis may run: never changes a result. */
+export interface QualityOfLifeOptions {
+  /** Threads for the mixed models and imputations (1, the default: all on the calling thread). */
+  threads?: number;
+  /** Progress of the mixed models and imputations, in models fitted (label 'quality of life'). */
+  progress?: Progress;
+}
+
 /**
- * All questionnaire analyses of the plan. `log` reports progress per measure (imputation
- * takes the longest).
+ * All questionnaire analyses of the plan. `log` reports each step; the mixed models and the
+ * imputations (measures × plan.imputations completed data sets, the longest step) run as
+ * chunks on `options.threads` threads (quality-of-life-chunks.ts), with the same result for
+ * any number of threads.
  */
-export function analyseQualityOfLife(dataset: Dataset, plan: AnalysisPlan, log: (line: string) => void = () => undefined): QualityOfLifeResult {
+export async function analyseQualityOfLife(
+  dataset: Dataset, plan: AnalysisPlan, log: (line: string) => void = () => undefined, options: QualityOfLifeOptions = {},
+): Promise<QualityOfLifeResult> {
   const byArm = analysedByArm(dataset, plan);
   const analysed = [...byArm.values()].flat().sort((a, b) => a - b);
   const sites = siteLevels(dataset);
-  const imputationSet = imputationRows(dataset, plan, analysed);
+  // The participants every model can use (analysed, every covariate known), coded once.
+  const design = fixedDesign(dataset, plan, sites, imputationRows(dataset, plan, analysed));
+  const terms = ancovaTerms(plan);
   const rows: QualityOfLifeWave[] = [];
   const mixedModels: QualityOfLifeMethods['mixed_models'] = [];
+  const modelled: { name: string; values: Float64Array[]; analyse: number[]; months: number[] }[] = [];
+  const pending: { wave: QualityOfLifeWave; measure: number; w: number; month: number }[] = [];
 
+  log(`  description and ANCOVA of ${plan.measures.length} measures ...`);
   for (const measure of plan.measures) {
-    log(`  ${measure.column}: description, ANCOVA, mixed model, ${plan.imputations} imputations ...`);
     const scores = measureScores(dataset, plan, measure.column);
+    const values = scores.values.map((col) => waveValues(design, col));
     const followUps = scores.waves.slice(1);
     const withAnswers = followUps.filter((month) => plan.arms.every((arm) => answered(scores, month, byArm.get(arm)!) > 0));
-    const mixed = mixedModelAnalysis(dataset, plan, sites, analysed, scores, withAnswers);
-    mixedModels.push({ measure: measure.column, participant_variance: mixed.participantVariance, residual_variance: mixed.residualVariance, converged: mixed.converged });
-    const imputed = withAnswers.length > 0 ? multiplyImpute(dataset, plan, sites, imputationSet, scores, measure.column) : [];
-    const baselineHidden = plan.arms.some((arm) => armWaveSummary(byArm.get(arm)!.map((i) => scores.values[0]![i]!), plan).suppressed);
+    const analyse = scores.waves.map((_, w) => w).filter((w) => w > 0 && withAnswers.includes(scores.waves[w]!));
+    if (analyse.length > 0) modelled.push({ name: measure.column, values, analyse, months: withAnswers });
+    else mixedModels.push({ measure: measure.column, participant_variance: null, residual_variance: null, converged: false });
+    const armValues = (arm: string, w: number) => Float64Array.from(byArm.get(arm)!, (i) => scores.values[w]![i]!);
+    const baselineHidden = plan.arms.some((arm) => armWaveSummary(armValues(arm, 0), plan).suppressed);
     // A pooled SD over an arm whose baseline summary is withheld would give its spread back.
     const g = baselineHidden ? null : gScale(scores, byArm);
 
     scores.waves.forEach((month, w) => {
-      const arms = Object.fromEntries(plan.arms.map((arm) => [arm, armWaveSummary(byArm.get(arm)!.map((i) => scores.values[w]![i]!), plan)]));
+      const arms = Object.fromEntries(plan.arms.map((arm) => [arm, armWaveSummary(armValues(arm, w), plan)]));
       const base = { measure: measure.column, label: measure.label, higher_is_better: measure.higher_is_better, min: measure.min, max: measure.max, month, baseline: w === 0, arms };
       if (w === 0) {
         rows.push({ ...base, difference: null, hedges_g: null, mixed_model: null, multiple_imputation: null });
         return;
       }
       const fit = withAnswers.includes(month)
-        ? ancovaDifference(dataset, plan, sites, analysed, analysed.map((i) => scores.values[w]![i]!), analysed.map((i) => scores.values[0]![i]!))
+        ? ancovaDifference(design, plan.confidence_level, terms, values[w]!, values[0]!)
         : { ...noEstimate('no_answers_in_arm'), n: 0, terms: [] };
-      rows.push({
+      const row: QualityOfLifeWave = {
         ...base,
         difference: { ...fit, p_adjusted: null, reading: reading(fit, measure) },
         hedges_g: hedgesG(fit, g),
-        mixed_model: mixed.byMonth.get(month) ?? { ...noEstimate('no_answers_in_arm'), df_method: 'satterthwaite', n_participants: 0, n_observations: 0 },
-        multiple_imputation: withAnswers.includes(month)
-          ? imputedAncova(dataset, plan, sites, imputationSet, imputed, w)
-          : { ...noEstimate('no_answers_in_arm'), m: plan.imputations, fmi: null, riv: null, n: 0 },
-      });
+        mixed_model: { ...noEstimate('no_answers_in_arm'), df_method: 'satterthwaite', n_participants: 0, n_observations: 0 },
+        multiple_imputation: { ...noEstimate('no_answers_in_arm'), m: plan.imputations, fmi: null, riv: null, n: 0 },
+      };
+      rows.push(row);
+      if (withAnswers.includes(month)) pending.push({ wave: row, measure: modelled.length - 1, w, month });
     });
+  }
+
+  // The mixed models and the imputations (one chunk per measure, and per measure and completed data set).
+  if (modelled.length > 0) {
+    log(`  mixed models and multiple imputation: ${modelled.length} measures × ${plan.imputations} data sets ...`);
+    const work: QualityOfLifeWork = {
+      imputation: imputationInput(design, plan, terms, modelled),
+      waves: [...plan.questionnaire_waves],
+      mixedMonths: modelled.map((m) => m.months),
+    };
+    const results = await runChunks(qualityOfLifeTask, work, qualityOfLifeChunkCount(work), {
+      threads: options.threads ?? 1, label: 'quality of life', progress: options.progress ?? silentProgress,
+    });
+    const mixed = results.flatMap((r) => (r.kind === 'mixed' ? [r] : []));
+    const imputed = results.flatMap((r) => (r.kind === 'imputation' ? [r] : []));
+    for (const [k, m] of modelled.entries()) {
+      const fit = mixed.find((r) => r.measure === k)!.mixed;
+      mixedModels.push({ measure: m.name, participant_variance: fit.participantVariance, residual_variance: fit.residualVariance, converged: fit.converged });
+    }
+    // The plan's measure order, whichever measures had no model.
+    mixedModels.sort((a, b) => plan.measures.findIndex((m) => m.column === a.measure) - plan.measures.findIndex((m) => m.column === b.measure));
+    for (const { wave, measure, w, month } of pending) {
+      const fit = mixed.find((r) => r.measure === measure)!.mixed.byMonth.find(([mo]) => mo === month);
+      if (fit) wave.mixed_model = fit[1];
+      const fits = imputed.filter((r) => r.measure === measure).sort((a, b) => a.imputation - b.imputation).map((r) => r.fits.find((f) => f.wave === w)!);
+      wave.multiple_imputation = imputedAncova(fits, plan.confidence_level, design.rows.length);
+    }
   }
 
   // The family: every measure at every follow-up wave the plan declares, less the tests that cannot be done.
@@ -90,8 +138,10 @@ function noEstimate(note: string) {
 }
 
 function answered(scores: MeasureScores, month: number, rows: readonly number[]): number {
-  const w = scores.waves.indexOf(month);
-  return rows.filter((i) => scores.values[w]![i] !== null).length;
+  const col = scores.values[scores.waves.indexOf(month)]!;
+  let n = 0;
+  for (const i of rows) if (!Number.isNaN(col[i]!)) n++;
+  return n;
 }
 
 /**
@@ -109,7 +159,8 @@ function gScale(scores: MeasureScores, byArm: Map<string, number[]>): { sd: numb
   let ss = 0;
   let df = 0;
   for (const rows of byArm.values()) {
-    const values = rows.map((i) => scores.values[0]![i]).filter((v): v is number => v !== null && v !== undefined);
+    const values: number[] = [];
+    for (const i of rows) if (!Number.isNaN(scores.values[0]![i]!)) values.push(scores.values[0]![i]!);
     if (values.length < 2) continue;
     ss += sampleVariance(values) * (values.length - 1);
     df += values.length - 1;

@@ -14,13 +14,14 @@ export function minAnswersForSummary(plan: AnalysisPlan): number {
 }
 
 /**
- * Summary of `values` (one per analysed participant of the arm, null = no answer). A mean of
+ * Summary of `values` (one per analysed participant of the arm, NaN = no answer). A mean of
  * fewer than max(small_cell_threshold, 10) answers is withheld, as Table 1's summaries are:
  * with a handful of answers the mean and SD come close to revealing each one. The counts
  * follow Table 1's rule too (see ArmWaveSummary.counts_suppressed).
  */
-export function armWaveSummary(values: readonly (number | null)[], plan: AnalysisPlan): ArmWaveSummary {
-  const answers = values.filter((v): v is number => v !== null);
+export function armWaveSummary(values: ArrayLike<number>, plan: AnalysisPlan): ArmWaveSummary {
+  const answers: number[] = [];
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i]!)) answers.push(values[i]!);
   const n = answers.length;
   const missing = values.length - n;
   const small = (x: number) => x > 0 && x < plan.small_cell_threshold;

@@ -31,6 +31,12 @@ export interface Rng {
   bernoulli(p: number): 0 | 1;
   /** Fisher–Yates shuffle of a copy of xs. */
   shuffle<T>(xs: readonly T[]): T[];
+  /**
+   * Fills out[0 … count − 1] with uniform integers on [0, size − 1]: the very draws of
+   * `count` calls of int(0, size − 1), in order, without a call per draw (bootstrap
+   * resampling draws millions). size: 1 … 2³².
+   */
+  indices(out: Int32Array | Uint32Array, count: number, size: number): void;
 }
 
 const WARM_UP_DRAWS = 16;
@@ -55,6 +61,9 @@ export function createRngFromKey(key: string): Rng {
   return rngFrom(xoroshiro128plusFromState(state));
 }
 
+/** 2³², the number of values of one 32-bit output of the generator. */
+const TWO_32 = 4294967296;
+
 function rngFrom(g: ReturnType<typeof xoroshiro128plus>): Rng {
   const uniform = () => uniformFloat64(g);
   // xoroshiro's first outputs from a small seed are far from uniform (seed 42 starts at
@@ -78,6 +87,25 @@ function rngFrom(g: ReturnType<typeof xoroshiro128plus>): Rng {
         [out[i], out[j]] = [out[j]!, out[i]!];
       }
       return out;
+    },
+    indices(out, count, size) {
+      if (!Number.isInteger(size) || size < 1 || size > TWO_32) throw new RangeError(`indices: size must be a whole number from 1 to 2^32, got ${size}`);
+      if (!Number.isInteger(count) || count < 0 || count > out.length) throw new RangeError(`indices: count must be a whole number from 0 to ${out.length}, got ${count}`);
+      // pure-rand's uniformInt(g, 0, size − 1) for a range of at most 2³² values, with its
+      // rejection bound computed once: (next() + 2³¹) below the largest multiple of size
+      // that fits in 2³², reduced modulo size.
+      const limit = size > 2 ? Math.floor(TWO_32 / size) * size : TWO_32;
+      const inverse = 1 / size;
+      for (let m = 0; m < count; m++) {
+        let v = g.next() + 2147483648;
+        while (v >= limit) v = g.next() + 2147483648;
+        // v mod size without a floating-point remainder (slow): the quotient from a
+        // multiplication may be one off either way, which the two corrections undo exactly
+        let r = v - Math.floor(v * inverse) * size;
+        if (r < 0) r += size;
+        else if (r >= size) r -= size;
+        out[m] = r;
+      }
     },
   };
 }

@@ -5,9 +5,10 @@
  *
  * Page order: the warning when the allocation is unverified, the summary (the key results
  * in plain words), the contents, the trial and its methods, participant flow (CONSORT),
- * baseline table, employment, quality of life and health, costs and benefits, data quality
- * and checks (what was delivered, the allocation check, the small-numbers rule), and the
- * provenance. The results come first; what a reader needs to trust them, last.
+ * baseline table, employment, quality of life and health, costs and benefits, the evidence
+ * in context (the trial beside earlier studies) and the sites' fidelity to the IPS model,
+ * data quality and checks (what was delivered, the allocation check, the small-numbers
+ * rule), and the provenance. The results come first; what a reader needs to trust them, last.
  *
  * The page is byte-identical for identical input, except for the day of the run in the
  * provenance section (fixed by SOURCE_DATE_EPOCH; see provenance.ts).
@@ -19,6 +20,8 @@ import type { IngestSummary } from '../io/dataset.ts';
 import type { AnalysisPlan } from '../io/plan.ts';
 import type { OutcomesResult } from '../outcomes/outcomes.ts';
 import type { QualityOfLifeResult } from '../quality-of-life/quality-of-life-results.ts';
+import type { TrialFidelity } from '../fidelity/site-employment.ts';
+import type { TrialInContext } from '../meta-analysis/trial-in-context.ts';
 import { participantsBySiteSpec, PARTICIPANTS_BY_SITE } from './charts/participants-by-site.ts';
 import { CHART_FONT, OKABE_ITO } from './charts/style.ts';
 import { baselineSection } from './baseline-section.ts';
@@ -26,6 +29,8 @@ import { consortSection, renderConsortChart } from './consort-section.ts';
 import { costBenefitSection, renderCostBenefitCharts } from './cost-benefit-section.ts';
 import { dataQualitySection } from './data-quality-section.ts';
 import { employmentSection, renderEmploymentCharts } from './employment-section.ts';
+import { evidenceSection, renderEvidenceCharts } from './evidence-section.ts';
+import { fidelitySection, renderFidelityCharts } from './fidelity-section.ts';
 import { html, raw, type SafeHtml } from './escape.ts';
 import { methodsSection } from './methods-section.ts';
 import type { ReportProvenance } from './provenance.ts';
@@ -49,6 +54,16 @@ export interface ReportInput {
   qualityOfLife: QualityOfLifeResult;
   /** The cost–benefit stage's result: break-even wages, scenarios, uncertainty and sensitivity (its `cost_benefit` is null when the plan has no costs). */
   costBenefit: CostBenefitResult;
+  /**
+   * The meta-analysis stage's result: this trial beside earlier studies; null when no
+   * evidence file was delivered (the section says so). Without it the page has no such section.
+   */
+  metaAnalysis?: TrialInContext | null;
+  /**
+   * The fidelity stage's result: the sites' IPS-25 ratings; null when no fidelity file was
+   * delivered (the section says so). Without it the page has no such section.
+   */
+  fidelity?: TrialFidelity | null;
   lang: Lang;
   version: string;
   /**
@@ -79,7 +94,7 @@ export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-in
 
 /** Renders the report page in `lang`, with its charts. */
 export async function renderReport(input: ReportInput): Promise<RenderedReport> {
-  const { summary, plan, verify, outcomes, qualityOfLife, costBenefit, lang, version, provenance } = input;
+  const { summary, plan, verify, outcomes, qualityOfLife, costBenefit, metaAnalysis, fidelity, lang, version, provenance } = input;
   const t = (key: TextKey, params?: Record<string, string>) => text(lang, key, params);
   const spec = participantsBySiteSpec(summary, plan, lang);
   const chart: RenderedChart = { name: PARTICIPANTS_BY_SITE, spec, svg: await renderSvg(spec) };
@@ -87,6 +102,8 @@ export async function renderReport(input: ReportInput): Promise<RenderedReport> 
   const employmentCharts = await renderEmploymentCharts(outcomes, plan, lang);
   const qualityOfLifeCharts = await renderQualityOfLifeCharts(qualityOfLife, plan, lang);
   const costBenefitCharts = await renderCostBenefitCharts(costBenefit, plan, lang);
+  const evidenceCharts = metaAnalysis === undefined ? [] : await renderEvidenceCharts(metaAnalysis, plan, lang);
+  const fidelityCharts = fidelity === undefined ? [] : await renderFidelityCharts(fidelity, plan, lang);
 
   const title = t('report_title', { trial: plan.trial.name });
   // The sections after the summary, for the contents: [heading id, heading].
@@ -97,6 +114,8 @@ export async function renderReport(input: ReportInput): Promise<RenderedReport> 
     ['employment', t('employment_heading')],
     ...(qualityOfLife.quality_of_life.length > 0 ? [['quality-of-life', t('qol_heading')] as [string, string]] : []),
     ...(costBenefit.cost_benefit !== null ? [['cost-benefit', t('cb_heading')] as [string, string]] : []),
+    ...(metaAnalysis !== undefined ? [['evidence', t('ev_heading')] as [string, string]] : []),
+    ...(fidelity !== undefined ? [['fidelity', t('fid_heading')] as [string, string]] : []),
     ['data-quality', t('data_quality_heading')],
     ...(provenance ? [['provenance', t('provenance_heading')] as [string, string]] : []),
   ];
@@ -117,15 +136,15 @@ ${plan.trial.registration ? html`<p class="registration">${t('registration', { r
 <p class="lede">${t('report_intro')}</p>
 </header>
 <main>
-${unverifiedAlert(verify.randomization, lang)}${summarySection({ plan, verify, outcomes, qualityOfLife, costBenefit, lang })}${tableOfContents(sections, lang)}
-${methodsSection(plan, verify, qualityOfLife, lang)}${consortSection(flow, verify.consort, plan, lang)}${baselineSection(verify.baseline, plan, lang)}${employmentSection(employmentCharts, outcomes, plan, lang)}${qualityOfLifeSection(qualityOfLifeCharts, qualityOfLife, plan, lang)}${costBenefitSection(costBenefitCharts, costBenefit, plan, lang)}${dataQualitySection(chart, summary, verify, plan, lang)}${provenance ? provenanceSection(provenance, plan, verify, version, lang) : null}</main>
+${unverifiedAlert(verify.randomization, lang)}${summarySection({ plan, verify, outcomes, qualityOfLife, costBenefit, metaAnalysis, fidelity, lang })}${tableOfContents(sections, lang)}
+${methodsSection(plan, verify, qualityOfLife, lang)}${consortSection(flow, verify.consort, plan, lang)}${baselineSection(verify.baseline, plan, lang)}${employmentSection(employmentCharts, outcomes, plan, lang)}${qualityOfLifeSection(qualityOfLifeCharts, qualityOfLife, plan, lang)}${costBenefitSection(costBenefitCharts, costBenefit, plan, lang)}${metaAnalysis !== undefined ? evidenceSection(evidenceCharts, metaAnalysis, plan, lang) : null}${fidelity !== undefined ? fidelitySection(fidelityCharts, fidelity, plan, lang) : null}${dataQualitySection(chart, summary, verify, plan, lang)}${provenance ? provenanceSection(provenance, plan, verify, version, lang) : null}</main>
 <footer>
 <p>${t('footer', { version })}</p>
 </footer>
 </body>
 </html>
 `;
-  return { html: page.toString(), charts: [chart, flow, ...employmentCharts, ...qualityOfLifeCharts, ...costBenefitCharts] };
+  return { html: page.toString(), charts: [chart, flow, ...employmentCharts, ...qualityOfLifeCharts, ...costBenefitCharts, ...evidenceCharts, ...fidelityCharts] };
 }
 
 /**
@@ -205,6 +224,10 @@ aside.cheers dt { font-weight: 600; }
 aside.cheers dd { margin: 0; }
 aside.cheers table { background: #fff; }
 @media (max-width: 40rem) { aside.cheers dl { grid-template-columns: 1fr; } aside.cheers dd { margin-bottom: .35rem; } }
+table.evidence tr.this-trial th, table tr.this-trial th, table tr.this-trial td { color: ${OKABE_ITO.blue}; font-weight: 600; }
+table.evidence td small, table tfoot td small { color: var(--muted); font-size: .85em; font-weight: normal; }
+.ev-lead p:first-child strong { font-size: 1.05em; }
+p.caution { border-left: .35rem solid ${OKABE_ITO.orange}; padding: .25rem .75rem; background: #fffaf0; }
 nav.toc { margin: 1.5rem 0 2rem; }
 nav.toc h2 { font-size: 1.15rem; border-bottom: none; margin: 0 0 .25rem; padding: 0; }
 nav.toc ol { margin: 0; padding-left: 1.5rem; columns: 2 16rem; column-gap: 2rem; }

@@ -19,6 +19,8 @@ const FILE_ROLE: Readonly<Record<string, TextKey>> = {
   [FILES.participants]: 'provenance_file_participants',
   [FILES.employment]: 'provenance_file_employment',
   [FILES.questionnaires]: 'provenance_file_questionnaires',
+  'evidence.csv': 'provenance_file_evidence',
+  'fidelity.csv': 'provenance_file_fidelity',
 };
 
 // BCP 47 tags for Intl, as texts.ts uses them for numbers.

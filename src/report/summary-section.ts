@@ -16,6 +16,10 @@ import type { AnalysisPlan } from '../io/plan.ts';
 import type { TimepointEmployment } from '../outcomes/employment-results.ts';
 import type { OutcomesResult } from '../outcomes/outcomes.ts';
 import type { QualityOfLifeResult, QualityOfLifeWave } from '../quality-of-life/quality-of-life-results.ts';
+import type { TrialFidelity } from '../fidelity/site-employment.ts';
+import type { TrialInContext } from '../meta-analysis/trial-in-context.ts';
+import { evidenceSentences } from './evidence-section.ts';
+import { fidelitySentences } from './fidelity-section.ts';
 import { timepointDisclosure } from './disclosure.ts';
 import { notEstimableReason } from './effect-text.ts';
 import { html, type SafeHtml } from './escape.ts';
@@ -36,6 +40,10 @@ export interface SummaryInput {
   outcomes: OutcomesResult;
   qualityOfLife: QualityOfLifeResult;
   costBenefit: CostBenefitResult;
+  /** This trial beside earlier studies; null or absent: no point on it. */
+  metaAnalysis?: TrialInContext | null;
+  /** The sites' fidelity; null or absent: no point on it. */
+  fidelity?: TrialFidelity | null;
   lang: Lang;
 }
 
@@ -57,17 +65,50 @@ ${summaryPoints(input).map((p) => html`<li><strong>${p.label}</strong> ${p.sente
 `;
 }
 
-/** The summary's points in page order: employment, quality of life, costs, caveats (each when it has something to say). */
+/**
+ * The summary's points in page order: employment, quality of life, costs, the evidence in
+ * context, fidelity, caveats (each when it has something to say).
+ */
 export function summaryPoints(input: SummaryInput): SummaryPoint[] {
   const t = (key: TextKey) => text(input.lang, key);
   const qol = qualityOfLifeSentences(input);
   const caveats = caveatSentences(input);
+  const evidence = evidenceSummary(input);
+  const fidelity = fidelitySummary(input);
   return [
     { label: t('summary_employment_label'), sentences: employmentSentences(input) },
     ...(qol.length > 0 ? [{ label: t('summary_qol_label'), sentences: qol }] : []),
     { label: t('summary_cb_label'), sentences: costBenefitSentences(input) },
+    ...(evidence.length > 0 ? [{ label: t('summary_ev_label'), sentences: evidence }] : []),
+    ...(fidelity.length > 0 ? [{ label: t('summary_fid_label'), sentences: fidelity }] : []),
     ...(caveats.length > 0 ? [{ label: t('summary_caveats_label'), sentences: caveats }] : []),
   ];
+}
+
+// ---------------------------------------------------------------------------------------
+// Evidence in context and fidelity
+
+/**
+ * Where this trial sits relative to the pooled earlier studies (the evidence section's
+ * reading, without the pooled result with this trial), and a warning when the evidence
+ * file has synthetic rows.
+ */
+function evidenceSummary({ plan, metaAnalysis, lang }: SummaryInput): string[] {
+  if (!metaAnalysis) return [];
+  const { arm_t, arm_c } = armRoles(plan);
+  const sentences = evidenceSentences(metaAnalysis, arm_t, arm_c, lang, { withPooledAll: false });
+  const { synthetic, rows } = metaAnalysis.evidence;
+  if (synthetic > 0) sentences.push(text(lang, 'summary_ev_synthetic', { n: formatInteger(synthetic, lang), total: formatInteger(rows, lang) }));
+  return sentences;
+}
+
+/** The sites' fidelity totals and bands, and that so few sites cannot show a relation to employment. */
+function fidelitySummary({ fidelity, lang }: SummaryInput): string[] {
+  if (!fidelity) return [];
+  const sentences = fidelitySentences(fidelity, lang);
+  const n = fidelity.correlation.n;
+  if (fidelity.correlation.note === 'few_sites' && n > 0) sentences.push(text(lang, 'summary_fid_relation', { n: formatInteger(n, lang) }));
+  return sentences;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -11,6 +11,9 @@ import { AnswerDraws, CareerDraws } from './participant-draws.ts';
 import { ArmBalance, toAnswers, WAVES, type ScaleModel, type WaveAnswers } from './questionnaires.ts';
 import { STREAM, streamRng } from './seeds.ts';
 import { sampleAllocation, SAMPLE_DESIGN, type SampleAllocation } from './allocation.ts';
+import { sampleEvidenceCsv } from './sample-evidence.ts';
+import { sampleFidelityCsv } from '../fidelity/sample-fidelity.ts';
+import { subSeed } from './seeds.ts';
 
 /** The sample plan as written to analysis-plan.json: the plan plus a note on its origin. */
 export type SamplePlan = PlanFile & { $comment: string };
@@ -55,7 +58,11 @@ export function samplePlan(allocation: SampleAllocation): SamplePlan {
       `2 %, so with 410 participants the list's seed is the first of "${seedBase(allocation)}-0", "${seedBase(allocation)}-1", ... ` +
       'whose list gives exactly that split (other sizes take the first). The cost section is invented too: the trial\'s ' +
       'costs per participant, tax and benefit assumptions and break-even wage are not published in figures, so the amounts ' +
-      'are placeholders of a plausible size, to be replaced by the evaluator\'s own.',
+      'are placeholders of a plausible size, to be replaced by the evaluator\'s own. evidence.csv sets the trial beside earlier ' +
+      'studies: two rows are published figures (Bejerholm et al. 2015, a risk difference; Sveinsdottir et al. 2020, an odds ratio), ' +
+      'which cannot be pooled as risk ratios and are listed as such; the twelve rows named "Synthetic study N" are invented, with ' +
+      'invented moderator values. fidelity.csv is synthetic too: one IPS-25 review per site with totals drawn from 97-109, the ' +
+      'range published for the six Norwegian centres (Fyhn et al., Implement Sci Commun 2020).',
     trial: { name: 'Individuell jobbstøtte (IPS): syntetiske data etter det norske multisenterforsøket', registration: 'NCT01964092' },
     arms: ['IPS', 'TVR'],
     control_arm: 'TVR',
@@ -93,6 +100,7 @@ export function samplePlan(allocation: SampleAllocation): SamplePlan {
       },
     },
     report_language: 'nb',
+    meta_analysis: { method: 'REML', interval: 'auto', moderators: ['employment_protection'] },
     randomization: {
       method: SAMPLE_DESIGN.method,
       ratio: { IPS: 1, TVR: 1 },
@@ -112,12 +120,20 @@ function seedBase(allocation: SampleAllocation): string {
 /** File name of the sample's allocation list, beside the plan. */
 export const ALLOCATION_LIST = 'allocation.csv';
 
-/** What a simulation produces besides the streamed CSV files: the plan and the allocation list. */
+/** What a simulation produces besides the streamed CSV files: the plan, the allocation list, the evidence and fidelity files. */
 export interface SimulatedSetup {
   plan: SamplePlan;
   /** allocation.csv's text. */
   allocationCsv: string;
+  /** evidence.csv's text: a fixed table of published and synthetic studies (the same for every seed and size). */
+  evidenceCsv: string;
+  /** fidelity.csv's text: one synthetic IPS-25 review of each site with participants. */
+  fidelityCsv: string;
 }
+
+/** File names of the optional inputs the simulator writes beside the trial. */
+export const EVIDENCE_CSV = 'evidence.csv';
+export const FIDELITY_CSV = 'fidelity.csv';
 
 /**
  * How each measure is simulated. Baseline means and SDs are invented. IPS responders score
@@ -193,7 +209,13 @@ export async function simulateTrial(opts: SimulateOptions, sink: TrialSink): Pro
     await rows.flushFull();
   }
   await rows.flushAll();
-  return { plan: samplePlan(allocation), allocationCsv: allocation.csv };
+  const sites = SITES.filter((_, s) => allocation.siteSizes[s]! > 0).map((site) => site.name);
+  return {
+    plan: samplePlan(allocation),
+    allocationCsv: allocation.csv,
+    evidenceCsv: sampleEvidenceCsv(),
+    fidelityCsv: sampleFidelityCsv(sites, subSeed(opts.seed, STREAM.fidelity)),
+  };
 }
 
 /**

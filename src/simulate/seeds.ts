@@ -8,7 +8,7 @@ import { createRng, subSeed, type Rng } from '../random/rng.ts';
 export { subSeed };
 
 /** The simulator's random streams, one per part. Numbers are part of the output contract. */
-export const STREAM = { cohort: 1, careers: 2, questionnaires: 3 } as const;
+export const STREAM = { cohort: 1, careers: 2, questionnaires: 3, fidelity: 4 } as const;
 
 /** The seeded generator for one part of the simulation. */
 export function streamRng(seed: number, stream: number): Rng {

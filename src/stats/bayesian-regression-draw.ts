@@ -16,8 +16,9 @@
  */
 import { chiSquareDraw } from '../random/chi-square-draw.ts';
 import type { Rng } from '../random/rng.ts';
-import { choleskyFactor, choleskyInverse, type CholeskyFactor } from './cholesky-factor.ts';
-import { fitLinear, type LinearFit } from './linear-model.ts';
+import { choleskyFactor, choleskyFactorFlat, choleskyFactorRows, choleskyInverse, choleskyInverseFlat, type CholeskyFactor } from './cholesky-factor.ts';
+import type { ShiftedSums } from './cross-products.ts';
+import { fitLinear, MIN_CROSS_PRODUCT_RESIDUAL_SHARE, type LinearFit } from './linear-model.ts';
 
 /** mice's ridge constant (`estimice(…, ridge = 1e-05)`), relative to XᵀX's diagonal. */
 export const NORM_RIDGE = 1e-5;
@@ -106,6 +107,155 @@ export function fitNormModel(xObserved: readonly (readonly number[])[], yObserve
   const covarianceFactor = choleskyFactor(v, 0);
   if (!covarianceFactor) throw new RangeError('fitNormModel: XᵀX is singular even with the ridge');
   return { coef, sse, df, covarianceFactor, ridge: true };
+}
+
+/**
+ * Scratch arrays for normFitFromSums, for models of up to `maxP` coefficients: chained
+ * equations refit the same small model thousands of times, and reuse them.
+ */
+export interface NormScratch {
+  maxP: number;
+  /** After a successful normFitFromSums: β̂ (intercept first) and the lower-triangular factor L of V (p × p, row-major). */
+  coef: Float64Array;
+  factor: Float64Array;
+  /** Working space. */
+  a: Float64Array;
+  b: Float64Array;
+  c: Float64Array;
+  v: Float64Array;
+  means: Float64Array;
+  scale: Float64Array;
+  xy: Float64Array;
+}
+
+/** Scratch for models of up to maxP coefficients. */
+export function normScratch(maxP: number): NormScratch {
+  const sq = () => new Float64Array(maxP * maxP);
+  const vec = () => new Float64Array(maxP);
+  return { maxP, coef: vec(), factor: sq(), a: sq(), b: sq(), c: sq(), v: sq(), means: vec(), scale: vec(), xy: vec() };
+}
+
+/**
+ * fitNormModel from running sums of the columns instead of the rows (for chained equations,
+ * which refit the same rows many times): the same β̂, SSE, df and V = (XᵀX)⁻¹ in X's own
+ * parameterisation (intercept first, then `columns`), up to rounding, with V's factor from
+ * the same Cholesky. The normal equations are solved on the centred cross-products scaled to
+ * unit diagonal. Writes β̂ and L into `scratch` and returns SSE and df, or null wherever
+ * fitNormModel's answer could differ in kind or in digits, and the caller then fits the rows
+ * with fitNormModel: when the scaled normal equations are not positive definite or their
+ * 1-norm condition number exceeds `maxCondition`, when the fit leaves less than
+ * MIN_CROSS_PRODUCT_RESIDUAL_SHARE of y's variation, and whenever fitNormModel would switch
+ * to mice's ridge (R's solve() condition test fails, or V cannot be factored).
+ *
+ * @param s Sums over the observed rows holding the predictors and the response.
+ * @param columns The predictors' column numbers in s, in model order (the intercept is implicit and first).
+ * @param response The response's column number in s.
+ * @throws RangeError when n_obs ≤ p, or p exceeds the scratch.
+ */
+export function normFitFromSums(s: ShiftedSums, columns: readonly number[], response: number, maxCondition: number, scratch: NormScratch): { sse: number; df: number } | null {
+  const q = columns.length;
+  const p = q + 1;
+  const n = s.n;
+  const k = s.k;
+  if (p > scratch.maxP) throw new RangeError(`normFitFromSums: ${p} coefficients, scratch for ${scratch.maxP}`);
+  if (n <= p) throw new RangeError(`fitNormModel: ${n} observed cases cannot estimate ${p} coefficients and a residual variance (need more than ${p})`);
+  const { a: scaled, b: inv, c: work, v, means, scale, xy, coef, factor } = scratch;
+  const { cross, sum } = s;
+  // The centred cross-products of the predictors (lower triangle into v for now) and with y.
+  for (let a = 0; a < q; a++) {
+    const ca = columns[a]!;
+    means[a] = s.shift[ca]! + sum[ca]! / n;
+    for (let b = 0; b <= a; b++) {
+      const cb = columns[b]!;
+      v[a * q + b] = (ca >= cb ? cross[ca * k + cb]! : cross[cb * k + ca]!) - (sum[ca]! * sum[cb]!) / n;
+    }
+    xy[a] = (response >= ca ? cross[response * k + ca]! : cross[ca * k + response]!) - (sum[ca]! * sum[response]!) / n;
+    const d = v[a * q + a]!;
+    if (!(d > 0) || !Number.isFinite(d)) return null;
+    scale[a] = Math.sqrt(d);
+  }
+  const yy = cross[response * k + response]! - (sum[response]! * sum[response]!) / n;
+  for (let a = 0; a < q; a++) {
+    for (let b = 0; b <= a; b++) scaled[a * q + b] = v[a * q + b]! / (scale[a]! * scale[b]!);
+  }
+  if (!choleskyFactorFlat(scaled, q, work, 1e-12)) return null;
+  choleskyInverseFlat(work, q, inv, v);
+  for (let a = 0; a < q; a++) for (let b = a + 1; b < q; b++) scaled[a * q + b] = scaled[b * q + a]!;
+  if (!(flatNorm1(scaled, q) * flatNorm1(inv, q) <= maxCondition)) return null;
+  // C⁻¹ (unscaled) into inv; slopes, SSE and the intercept.
+  for (let a = 0; a < q; a++) for (let b = 0; b < q; b++) inv[a * q + b] = inv[a * q + b]! / (scale[a]! * scale[b]!);
+  let explained = 0;
+  let intercept = s.shift[response]! + s.sum[response]! / n;
+  for (let a = 0; a < q; a++) {
+    let t = 0;
+    for (let b = 0; b < q; b++) t += inv[a * q + b]! * xy[b]!;
+    coef[a + 1] = t;
+    explained += t * xy[a]!;
+    intercept -= t * means[a]!;
+  }
+  coef[0] = intercept;
+  const sse = yy - explained;
+  if (!(sse > MIN_CROSS_PRODUCT_RESIDUAL_SHARE * yy)) return null;
+  // V = (XᵀX)⁻¹ of [1, X]: [[1/n + mᵀC⁻¹m, −(C⁻¹m)ᵀ], [−C⁻¹m, C⁻¹]], and XᵀX beside it for R's solve() test.
+  let corner = 1 / n;
+  for (let a = 0; a < q; a++) {
+    let t = 0;
+    for (let b = 0; b < q; b++) t += inv[a * q + b]! * means[b]!;
+    corner += means[a]! * t;
+    v[(a + 1) * p] = -t;
+    v[a + 1] = -t;
+    for (let b = 0; b < q; b++) v[(a + 1) * p + b + 1] = inv[a * q + b]!;
+  }
+  v[0] = corner;
+  // (the centred cross-products again, from `scaled`, whose lower triangle still holds them scaled)
+  work[0] = n;
+  for (let a = 0; a < q; a++) {
+    work[a + 1] = n * means[a]!;
+    work[(a + 1) * p] = n * means[a]!;
+    for (let b = 0; b < q; b++) {
+      const c = (a >= b ? scaled[a * q + b]! : scaled[b * q + a]!) * scale[a]! * scale[b]!;
+      work[(a + 1) * p + b + 1] = c + n * means[a]! * means[b]!;
+    }
+  }
+  if (!(flatNorm1(work, p) * flatNorm1(v, p) < 1 / Number.EPSILON)) return null;
+  if (!choleskyFactorFlat(v, p, factor, 0)) return null;
+  return { sse, df: n - p };
+}
+
+/**
+ * normFitFromSums as a NormModelFit (allocating; see normFitFromSums for when it is null).
+ */
+export function normModelFromSums(s: ShiftedSums, columns: readonly number[], response: number, maxCondition: number): NormModelFit | null {
+  const p = columns.length + 1;
+  const scratch = normScratch(p);
+  const fit = normFitFromSums(s, columns, response, maxCondition, scratch);
+  if (fit === null) return null;
+  return { coef: Array.from(scratch.coef.subarray(0, p)), sse: fit.sse, df: fit.df, covarianceFactor: choleskyFactorRows(scratch.factor, p), ridge: false };
+}
+
+/**
+ * The draw of normParametersFromVariates from a normFitFromSums fit in `scratch` (p
+ * coefficients): σ̇ = √(SSE / chiSquare) and β̇ = β̂ + σ̇ L z into `beta`. Returns σ̇.
+ */
+export function normDrawFromScratch(scratch: NormScratch, p: number, sse: number, chiSquare: number, z: Float64Array, beta: Float64Array): number {
+  if (!(chiSquare > 0) || !Number.isFinite(chiSquare)) throw new RangeError(`normDrawFromScratch: the chi-square variate must be finite and > 0, got ${chiSquare}`);
+  const sigma = Math.sqrt(sse / chiSquare);
+  for (let i = 0; i < p; i++) {
+    let t = 0;
+    for (let m = 0; m <= i; m++) t += scratch.factor[i * p + m]! * z[m]!;
+    beta[i] = scratch.coef[i]! + sigma * t;
+  }
+  return sigma;
+}
+
+function flatNorm1(a: Float64Array, p: number): number {
+  let best = 0;
+  for (let j = 0; j < p; j++) {
+    let t = 0;
+    for (let i = 0; i < p; i++) t += Math.abs(a[i * p + j]!);
+    best = Math.max(best, t);
+  }
+  return best;
 }
 
 /**

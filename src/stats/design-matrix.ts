@@ -42,6 +42,13 @@ export interface DesignSpec {
    * by `lm`); see findAliasedColumns.
    */
   readonly aliasTolerance?: number;
+  /**
+   * Frequency weight of each input row (a whole number ≥ 1: the participants a row of
+   * patterns stands for). Only the aliasing check uses it: columns are judged on the rows
+   * repeated that often (√weight-scaled rows have the same inner products), as on the
+   * participants' own rows.
+   */
+  readonly weights?: ArrayLike<number>;
 }
 
 /** A numeric model matrix and how it was made. */
@@ -217,7 +224,10 @@ export function designMatrix(columns: Columns, spec: DesignSpec): DesignMatrix {
 
   const full = rows.map((i) => buildRow(i));
   // 4. Aliasing
-  const aliasedIdx = findAliasedColumns(full, allNames.length, spec.aliasTolerance ?? 1e-7);
+  const weights = spec.weights;
+  if (weights && weights.length !== n) throw new RangeError('designMatrix: weights must have one entry per row');
+  const judged = weights ? full.map((r, m) => r.map((v) => v * Math.sqrt(weights[rows[m]!]!))) : full;
+  const aliasedIdx = findAliasedColumns(judged, allNames.length, spec.aliasTolerance ?? 1e-7);
   const keep = allNames.map((_, j) => j).filter((j) => !aliasedIdx.includes(j));
   const select = (m: number[][]) => m.map((r) => keep.map((j) => r[j]!));
 

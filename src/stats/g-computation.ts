@@ -6,12 +6,15 @@
  * guidance "Adjusting for Covariates in Randomized Clinical Trials for Drugs and Biological
  * Products" and Benkeser et al. 2021, Biometrics 77:1467.
  */
-import { createRng } from '../random/rng.ts';
+import { defineTask } from '../parallel/pool.ts';
+import { multinomialDraw } from '../random/binomial-draw.ts';
+import { chunkCount, chunkRange, chunkRng } from '../random/chunk-streams.ts';
 import { percentileInterval } from './bootstrap.ts';
 import { findAliasedColumns } from './design-matrix.ts';
 import { fitFirth, fitFirthRows, type FirthFit } from './firth.ts';
 import { choleskyFactorFlat } from './cholesky-factor.ts';
-import { expit, fitLogistic, fittedProbabilities, irlsFit, IrlsWorkspace, meanProbability, sparseRows, type IrlsResult, type LogisticFit, type Matrix, type SparseRows } from './logistic-regression.ts';
+import { patternDesign, patternIrls, patternStart, PatternWorkspace, weightedRows, type PatternDesign, type PatternIrlsResult, type PatternStart } from './logistic-patterns.ts';
+import { expit, fitLogistic, type LogisticFit, type Matrix, type SparseRows } from './logistic-regression.ts';
 
 /**
  * The model matrix of the participants with everyone set to the intervention (`treated`)
@@ -158,11 +161,11 @@ export interface BootstrapStandardizedRiskDifference {
   readonly replicates: number[];
 }
 
-type Outcome = { rd: StandardizedRiskDifference; refit: 'firth_separation' | 'firth_nonconvergence' | 'kept_separation' | null };
+type Outcome = { rd: StandardizedRiskDifference; refit: 'firth_separation' | 'firth_nonconvergence' | 'kept_separation' | null; ml: LogisticFit | null };
 
 /** Fits ML, falling back on Firth per the policy; computes the standardized risk difference. */
 function estimateWithPolicy(x: Matrix, y: readonly number[], cf: Counterfactuals, onSeparation: 'firth' | 'keep'): Outcome {
-  if (allEqualNote(y) !== null) return { rd: standardizedRiskDifference(x, y, cf), refit: null };
+  if (allEqualNote(y) !== null) return { rd: standardizedRiskDifference(x, y, cf), refit: null, ml: null };
   const ml = fitLogistic(x, y);
   const firth = () => {
     const f = fitFirth(x, y);
@@ -170,15 +173,135 @@ function estimateWithPolicy(x: Matrix, y: readonly number[], cf: Counterfactuals
     return f;
   };
   if (ml.separation) {
-    if (onSeparation === 'keep') return { rd: standardizedRiskDifference(x, y, cf, ml), refit: 'kept_separation' };
-    return { rd: standardizedRiskDifference(x, y, cf, firth()), refit: 'firth_separation' };
+    if (onSeparation === 'keep') return { rd: standardizedRiskDifference(x, y, cf, ml), refit: 'kept_separation', ml };
+    return { rd: standardizedRiskDifference(x, y, cf, firth()), refit: 'firth_separation', ml };
   }
-  if (!ml.converged) return { rd: standardizedRiskDifference(x, y, cf, firth()), refit: 'firth_nonconvergence' };
-  return { rd: standardizedRiskDifference(x, y, cf, ml), refit: null };
+  if (!ml.converged) return { rd: standardizedRiskDifference(x, y, cf, firth()), refit: 'firth_nonconvergence', ml };
+  return { rd: standardizedRiskDifference(x, y, cf, ml), refit: null, ml };
 }
 
 function rowsEqual(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((v, j) => v === b[j]);
+}
+
+/**
+ * The participants of a g-computation bootstrap collapsed into covariate patterns: every
+ * participant with the same rows of X and of both counterfactual matrices is one pattern, and
+ * a participant is a unit 2·pattern + y. A bootstrap resample draws units within each arm and
+ * is then a count of trials and successes per pattern: the fit to the resample is the fit to
+ * its rows (src/stats/logistic-patterns.ts), at the cost of the patterns present. Plain typed
+ * arrays, so a worker thread can take it.
+ */
+export interface GComputationData {
+  /** Columns of X. */
+  readonly k: number;
+  /** Number of patterns. */
+  readonly patterns: number;
+  /** The patterns' rows of X (pattern p at p·k … p·k + k − 1), with each one's own arm. */
+  readonly x: Float64Array;
+  /** The patterns' rows with everyone in the intervention arm, and in the control arm. */
+  readonly treated: Float64Array;
+  readonly control: Float64Array;
+  /** 1 when the pattern's own arm is the intervention (its row of X is its treated row). */
+  readonly armOf: Uint8Array;
+  /** Per arm, intervention first: each participant as 2·pattern + outcome, in participant order. */
+  readonly units: readonly [Int32Array, Int32Array];
+}
+
+/** A bootstrap run: the data, how many resamples, the seed, and where each fit starts. */
+export interface GComputationBootstrapInput extends GComputationData {
+  readonly resamples: number;
+  /** 32-bit seed of the run; chunk c draws from chunkRng(seed, c). */
+  readonly seed: number;
+  readonly onSeparation: 'firth' | 'keep';
+  /**
+   * The full-data maximum likelihood coefficients, where each resample's fit starts (it
+   * converges to the resample's own maximum by the usual criterion in fewer steps than from
+   * R's default start); null to start at R's default (the full-data fit separated).
+   */
+  readonly start: Float64Array | null;
+}
+
+/** One chunk's replicates (NaN where a resample failed) and bookkeeping. */
+export interface GComputationChunk {
+  readonly replicates: Float64Array;
+  readonly firthRefits: number;
+  readonly separatedKept: number;
+  readonly nonConvergedRefits: number;
+  readonly rankDeficient: number;
+  readonly allOutcomesEqual: number;
+  readonly failed: number;
+}
+
+/**
+ * Resamples per chunk of the bootstrap. Part of the output contract (it decides which
+ * generator draws which resample): changing it changes the replicates.
+ */
+export const G_COMPUTATION_CHUNK = 64;
+
+/** Number of chunks of a bootstrap run. */
+export function gComputationChunkCount(input: Pick<GComputationBootstrapInput, 'resamples'>): number {
+  return chunkCount(input.resamples, G_COMPUTATION_CHUNK);
+}
+
+/**
+ * GComputationData of the rows of X with outcomes y and counterfactual matrices cf. The arm
+ * of each row is read from X: the intervention when the row equals its treated row, control
+ * when it equals its control row.
+ */
+export function gComputationData(x: Matrix, y: readonly number[], cf: Counterfactuals): GComputationData {
+  const n = x.length;
+  const k = x[0]?.length ?? 0;
+  const key = new Map<string, number>();
+  const rowsOf: number[] = [];
+  const armOfList: number[] = [];
+  const units: [number[], number[]] = [[], []];
+  for (let i = 0; i < n; i++) {
+    const row = x[i]!;
+    const t = cf.treated[i]!;
+    const c = cf.control[i]!;
+    const arm = rowsEqual(row, t) ? 1 : rowsEqual(row, c) ? 0 : -1;
+    if (arm < 0) throw new RangeError(`bootstrapStandardizedRiskDifference: row ${i} matches neither counterfactual, so its arm is unknown`);
+    const id = `${row.join(',')}|${t.join(',')}|${c.join(',')}`;
+    let p = key.get(id);
+    if (p === undefined) {
+      p = rowsOf.length;
+      key.set(id, p);
+      rowsOf.push(i);
+      armOfList.push(arm);
+    }
+    units[arm === 1 ? 0 : 1].push(2 * p + (y[i] === 1 ? 1 : 0));
+  }
+  const flat = (m: Matrix) => {
+    const out = new Float64Array(rowsOf.length * k);
+    rowsOf.forEach((i, p) => out.set(m[i]!, p * k));
+    return out;
+  };
+  return { k, patterns: rowsOf.length, x: flat(x), treated: flat(cf.treated), control: flat(cf.control), armOf: Uint8Array.from(armOfList), units: [Int32Array.from(units[0]), Int32Array.from(units[1])] };
+}
+
+/** SparseRows of a flat pattern matrix (row p at p·k), keeping the columns `columns` (default all) in that order. */
+function sparseFlat(flat: Float64Array, patterns: number, k: number, columns?: readonly number[]): SparseRows {
+  const cols = columns ?? Array.from({ length: k }, (_, j) => j);
+  const start = new Int32Array(patterns + 1);
+  let nnz = 0;
+  for (let p = 0; p < patterns; p++) {
+    for (const j of cols) if (flat[p * k + j] !== 0) nnz++;
+    start[p + 1] = nnz;
+  }
+  const col = new Int32Array(nnz);
+  const val = new Float64Array(nnz);
+  let e = 0;
+  for (let p = 0; p < patterns; p++) {
+    for (let c = 0; c < cols.length; c++) {
+      const v = flat[p * k + cols[c]!]!;
+      if (v !== 0) {
+        col[e] = c;
+        val[e++] = v;
+      }
+    }
+  }
+  return { n: patterns, k: cols.length, start, col, val };
 }
 
 /** Relative pivot of the unit-diagonal Gram matrix below which fullRankQuick leaves the decision to findAliasedColumns. */
@@ -186,86 +309,368 @@ const QUICK_RANK_PIVOT = 1e-6;
 
 /**
  * A quick sufficient test that a resample's columns have full rank, so that
- * findAliasedColumns (modified Gram–Schmidt over the n × k resample, costlier than a fit)
- * need not run. `gram` (lower triangle, flat k × k; not modified) is XᵀDX for the resample's
- * X and a positive diagonal D (XᵀX, or XᵀWX of the fit's first step, whose weights are all
- * 3/16 up to rounding). The test: the Cholesky factorization of gram scaled to unit
- * diagonal has every pivot above 1e-6. Pivot j is the squared relative residual of column j
- * after projection on the earlier columns (in the D inner product), the quantity that
- * findAliasedColumns compares with its tolerance squared, 1e-14; the factorization computes
- * it with an error of order k·DBL_EPSILON·(1 + ‖α‖₁)², α the coefficients of the nearest
- * combination of the earlier (unit-norm) columns, far below the margin between 1e-6 and
- * 1e-14, which also covers a D of rounding-level unevenness. When the test fails (a column
- * drawn all 0, a dependence, or only a small pivot) findAliasedColumns decides, as it did
- * for every resample, so the columns left out are always its.
+ * findAliasedColumns (modified Gram–Schmidt, costlier than a fit) need not run. `gram`
+ * (lower triangle, flat k × k; not modified) is XᵀDX for the resample's rows and positive
+ * weights D: XᵀWX of the fit's first step. The test: the Cholesky factorization of gram
+ * scaled to unit diagonal has every pivot above `pivot`. Pivot j is the squared relative
+ * residual of column j after projection on the earlier columns in the D inner product;
+ * findAliasedColumns compares the same residual in the plain inner product of the rows with
+ * its tolerance squared, 1e-14. The two differ at most by the ratio ρ of the largest to the
+ * smallest weight per row, so a pivot above 1e-6·ρ guarantees a plain residual above 1e-6,
+ * far from 1e-14 (the factorization's own error is of order k·DBL_EPSILON). When the test
+ * fails (a column drawn all 0, a dependence, or only a small pivot) findAliasedColumns
+ * decides, so the columns left out are always its.
  */
-function fullRankQuick(gram: Float64Array, k: number, scaled: Float64Array, factor: Float64Array, scale: Float64Array): boolean {
+function fullRankQuick(gram: Float64Array, k: number, pivot: number, scaled: Float64Array, factor: Float64Array, scale: Float64Array): boolean {
   for (let a = 0; a < k; a++) {
     const v = gram[a * k + a]!;
     if (!(v > 0 && v < Infinity)) return false;
     scale[a] = 1 / Math.sqrt(v);
   }
   for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) scaled[a * k + b] = gram[a * k + b]! * scale[a]! * scale[b]!;
-  return choleskyFactorFlat(scaled, k, factor, QUICK_RANK_PIVOT);
+  return choleskyFactorFlat(scaled, k, factor, pivot);
 }
 
-/** XᵀX (lower triangle) of the rows rows[0 … count − 1] of x into gram. */
-function gramOf(x: SparseRows, rows: Int32Array, count: number, gram: Float64Array): void {
+/** Σ_p m_p x_p x_pᵀ (lower triangle) over the active patterns. */
+function gramOf(x: SparseRows, active: Int32Array, d: number, m: Float64Array, gram: Float64Array): void {
   const k = x.k;
   const { start, col, val } = x;
   gram.fill(0, 0, k * k);
-  for (let m = 0; m < count; m++) {
-    const i = rows[m]!;
-    const p0 = start[i]!;
-    const p1 = start[i + 1]!;
-    for (let p = p0; p < p1; p++) {
+  for (let u = 0; u < d; u++) {
+    const i = active[u]!;
+    const mi = m[i]!;
+    for (let p = start[i]!, p1 = start[i + 1]!; p < p1; p++) {
       const ra = col[p]! * k;
-      const va = val[p]!;
-      for (let q = p0; q <= p; q++) {
-        const at = ra + col[q]!;
-        gram[at] = gram[at]! + va * val[q]!;
-      }
+      const va = mi * val[p]!;
+      for (let q = start[i]!; q <= p; q++) gram[ra + col[q]!] = gram[ra + col[q]!]! + va * val[q]!;
     }
   }
 }
 
-/** The Firth refit of estimateWithPolicy (fitFirth on the resample's rows), its coefficients; throws when it does not converge. */
-function firthCoefficients(x: SparseRows, rows: Int32Array | null, y: Uint8Array): number[] {
-  const f = fitFirthRows(x, rows, y);
+/** expit(x_pᵀβ) of the active patterns into out (by pattern). */
+function probabilities(x: SparseRows, active: Int32Array, d: number, beta: ArrayLike<number>, out: Float64Array): void {
+  const { start, col, val } = x;
+  for (let u = 0; u < d; u++) {
+    const i = active[u]!;
+    let eta = 0;
+    for (let p = start[i]!, p1 = start[i + 1]!; p < p1; p++) eta += val[p]! * beta[col[p]!]!;
+    out[i] = expit(eta);
+  }
+}
+
+/**
+ * An arm draws a multinomial count per kind of unit (a binomial per kind) rather than one
+ * unit per participant when it has more than this many participants per kind: a binomial
+ * draw costs a few unit draws.
+ */
+const KIND_DRAWS_FACTOR = 3;
+
+/** Everything a chunk needs besides its draws, built once per run (per worker). */
+interface ChunkState {
+  readonly design: PatternDesign;
+  readonly xs: SparseRows;
+  readonly ts: SparseRows;
+  readonly cs: SparseRows;
+  readonly start: PatternStart | null;
+  /** The quick rank test's pivot bound for a warm-started first step (see fullRankQuick). */
+  readonly warmPivot: number;
+  readonly ws: PatternWorkspace;
+  readonly m: Float64Array;
+  readonly s: Float64Array;
+  readonly active: Int32Array;
+  readonly draws: Int32Array;
+  /** Per arm: the kinds of unit (2·pattern + y, ascending) and how many participants are of each, when the arm draws counts per kind. */
+  readonly kinds: readonly ({ readonly code: Int32Array; readonly count: Float64Array; readonly drawn: Float64Array } | null)[];
+  readonly pT: Float64Array;
+  readonly pC: Float64Array;
+  readonly gram: Float64Array;
+  readonly scaled: Float64Array;
+  readonly gramFactor: Float64Array;
+  readonly gramScale: Float64Array;
+}
+
+const states = new WeakMap<GComputationBootstrapInput, ChunkState>();
+
+function chunkState(input: GComputationBootstrapInput): ChunkState {
+  const cached = states.get(input);
+  if (cached) return cached;
+  const { k, patterns: P } = input;
+  const xs = sparseFlat(input.x, P, k);
+  const design = patternDesign(input.x, P, k);
+  const start = input.start ? patternStart(design, input.start) : null;
+  let warmPivot = QUICK_RANK_PIVOT;
+  if (start) {
+    // the first step's weights per trial are those at the start: their spread bounds the test
+    let lo = Infinity;
+    let hi = 0;
+    for (let p = 0; p < P; p++) {
+      lo = Math.min(lo, start.w[p]!);
+      hi = Math.max(hi, start.w[p]!);
+    }
+    warmPivot = hi / lo < 1e5 ? QUICK_RANK_PIVOT * (hi / lo) : 2; // 2: never passes, findAliasedColumns decides
+  }
+  const largest = Math.max(input.units[0].length, input.units[1].length);
+  const kinds = input.units.map((units) => {
+    const count = new Map<number, number>();
+    for (const u of units) count.set(u, (count.get(u) ?? 0) + 1);
+    if (units.length <= KIND_DRAWS_FACTOR * count.size) return null;
+    const code = Int32Array.from([...count.keys()].sort((a, b) => a - b));
+    return { code, count: Float64Array.from(code, (c) => count.get(c)!), drawn: new Float64Array(code.length) };
+  });
+  const state: ChunkState = {
+    kinds,
+    design,
+    xs,
+    ts: sparseFlat(input.treated, P, k),
+    cs: sparseFlat(input.control, P, k),
+    start,
+    warmPivot,
+    ws: new PatternWorkspace(design),
+    m: new Float64Array(P),
+    s: new Float64Array(P),
+    active: new Int32Array(P),
+    draws: new Int32Array(largest),
+    pT: new Float64Array(P),
+    pC: new Float64Array(P),
+    gram: new Float64Array(k * k),
+    scaled: new Float64Array(k * k),
+    gramFactor: new Float64Array(k * k),
+    gramScale: new Float64Array(k),
+  };
+  states.set(input, state);
+  return state;
+}
+
+/** The resample's columns aliased as findAliasedColumns finds them on its rows (√m-weighted pattern rows). */
+function aliasedColumns(input: GComputationBootstrapInput, active: Int32Array, d: number, m: Float64Array): number[] {
+  const k = input.k;
+  const rows: number[][] = [];
+  const weights: number[] = [];
+  for (let u = 0; u < d; u++) {
+    const p = active[u]!;
+    rows.push(Array.from(input.x.subarray(p * k, p * k + k)));
+    weights.push(m[p]!);
+  }
+  return findAliasedColumns(weightedRows(rows, weights), k);
+}
+
+/**
+ * Firth's fit to the resample (fitFirth on its rows: each pattern's failures and successes as
+ * rows), its coefficients; throws when it does not converge.
+ */
+function firthCoefficients(x: SparseRows, active: Int32Array, d: number, m: Float64Array, s: Float64Array): number[] {
+  // rows 2p (y = 0) and 2p + 1 (y = 1) stand for pattern p
+  const { start, col, val } = x;
+  const twice = { n: 2 * x.n, k: x.k, start: new Int32Array(2 * x.n + 1), col: new Int32Array(2 * col.length), val: new Float64Array(2 * val.length) };
+  let q = 0;
+  for (let p = 0; p < x.n; p++) {
+    for (let copy = 0; copy < 2; copy++) {
+      for (let e = start[p]!; e < start[p + 1]!; e++) {
+        twice.col[q] = col[e]!;
+        twice.val[q++] = val[e]!;
+      }
+      twice.start[2 * p + copy + 1] = q;
+    }
+  }
+  const y = new Uint8Array(2 * x.n);
+  for (let p = 0; p < x.n; p++) y[2 * p + 1] = 1;
+  const rows: number[] = [];
+  for (let u = 0; u < d; u++) {
+    const p = active[u]!;
+    for (let c = 0; c < m[p]! - s[p]!; c++) rows.push(2 * p);
+    for (let c = 0; c < s[p]!; c++) rows.push(2 * p + 1);
+  }
+  const f = fitFirthRows(twice, Int32Array.from(rows), y);
   if (!f.converged) throw new RangeError('Firth fit did not converge');
   return f.coefficients;
 }
 
 /**
- * riskTreated − riskControl of a resample for the maximum likelihood fit `ml` of its rows
- * (rows[m] of the fitted matrix; null: row m), as standardizedRiskDifference computes it,
- * in fewer operations: a participant's row of X is its row of the counterfactual matrix of
- * its own arm (armOf[i] = 1: treated), stored alike, so its probability there is the fit's
- * μ_i, the same operations on the same numbers; only the other arm's is computed. The fit
- * must have converged without separation (its η is then Xβ).
+ * Chunk `chunk` of the bootstrap: resamples chunkRange(resamples, G_COMPUTATION_CHUNK, chunk),
+ * drawn from chunkRng(seed, chunk). Pure: the result depends on (input, chunk) alone, so any
+ * thread may compute it. Each resample draws, within each arm (intervention first), as many
+ * units as the arm has, with replacement (Rng.indices), refits the model to the resample's
+ * counts per pattern and standardizes over the resample (see bootstrapStandardizedRiskDifference
+ * for the rules on rank deficiency, separation and non-convergence).
  */
-function mlRiskDifference(ml: IrlsResult, rows: Int32Array | null, count: number, treated: SparseRows, control: SparseRows, armOf: Uint8Array, pT: Float64Array, pC: Float64Array, list: Int32Array): number {
-  const { distinct, distinctCount: d, mu, beta } = ml;
-  // probabilities under the arm not received
-  let c = 0;
-  for (let u = 0; u < d; u++) if (armOf[distinct[u]!] === 0) list[c++] = distinct[u]!;
-  fittedProbabilities(treated, list, c, beta, pT);
-  c = 0;
-  for (let u = 0; u < d; u++) if (armOf[distinct[u]!] === 1) list[c++] = distinct[u]!;
-  fittedProbabilities(control, list, c, beta, pC);
-  let sT = 0;
-  let sC = 0;
-  for (let m = 0; m < count; m++) {
-    const i = rows ? rows[m]! : m;
-    if (armOf[i] === 1) {
-      sT += mu[i]!;
-      sC += pC[i]!;
-    } else {
-      sT += pT[i]!;
-      sC += mu[i]!;
+export function gComputationBootstrapChunk(input: GComputationBootstrapInput, chunk: number): GComputationChunk {
+  const st = chunkState(input);
+  const { from, to } = chunkRange(input.resamples, G_COMPUTATION_CHUNK, chunk);
+  const rng = chunkRng(input.seed, chunk);
+  const { k, patterns: P } = input;
+  const { m, s, active, draws } = st;
+  const replicates = new Float64Array(Math.max(0, to - from));
+  let firthRefits = 0;
+  let separatedKept = 0;
+  let nonConvergedRefits = 0;
+  let rankDeficient = 0;
+  let allOutcomesEqual = 0;
+  let failed = 0;
+  const quickWarm = (xtwx: Float64Array, kk: number) => fullRankQuick(xtwx, kk, st.warmPivot, st.scaled, st.gramFactor, st.gramScale);
+  const quickCold = (xtwx: Float64Array, kk: number) => fullRankQuick(xtwx, kk, QUICK_RANK_PIVOT, st.scaled, st.gramFactor, st.gramScale);
+  for (let r = from; r < to; r++) {
+    m.fill(0);
+    s.fill(0);
+    let n = 0;
+    let events = 0;
+    for (let g = 0; g < 2; g++) {
+      const units = input.units[g]!;
+      const size = units.length;
+      const kind = st.kinds[g];
+      if (kind) {
+        // as many draws with replacement, counted per kind: a multinomial draw
+        kind.drawn.fill(0);
+        multinomialDraw(rng, size, kind.count, kind.code.length, kind.drawn);
+        for (let j = 0; j < kind.code.length; j++) {
+          const k = kind.drawn[j]!;
+          if (k === 0) continue;
+          const code = kind.code[j]!;
+          const p = code >> 1;
+          const y = code & 1;
+          m[p]! += k;
+          s[p]! += y * k;
+          events += y * k;
+        }
+      } else {
+        rng.indices(draws, size, size);
+        for (let j = 0; j < size; j++) {
+          const code = units[draws[j]!]!;
+          const p = code >> 1;
+          const y = code & 1;
+          m[p]! += 1;
+          s[p]! += y;
+          events += y;
+        }
+      }
+      n += size;
     }
+    let d = 0;
+    for (let p = 0; p < P; p++) if (m[p]! > 0) active[d++] = p;
+    let xs = st.xs;
+    let ts = st.ts;
+    let cs = st.cs;
+    let design = st.design;
+    let ws = st.ws;
+    let ml: PatternIrlsResult | null = null;
+    let quickPassed: boolean;
+    const allEqual = events === 0 || events === n;
+    if (allEqual) {
+      gramOf(xs, active, d, m, st.gram);
+      quickPassed = fullRankQuick(st.gram, k, QUICK_RANK_PIVOT, st.scaled, st.gramFactor, st.gramScale);
+    } else {
+      ml = patternIrls(design, active, d, m, s, ws, st.start, 25, 1e-8, st.start ? quickWarm : quickCold);
+      quickPassed = ml !== null;
+    }
+    let reduced = false;
+    if (!quickPassed) {
+      const aliased = aliasedColumns(input, active, d, m);
+      if (aliased.length > 0) {
+        rankDeficient++;
+        reduced = true;
+        const keep = Array.from({ length: k }, (_, j) => j).filter((j) => !aliased.includes(j));
+        xs = sparseFlat(input.x, P, k, keep);
+        ts = sparseFlat(input.treated, P, k, keep);
+        cs = sparseFlat(input.control, P, k, keep);
+        design = patternDesign(input.x, P, k, keep);
+        ws = new PatternWorkspace(design);
+      }
+      // a reduced model starts at R's default: the full-data estimate has other columns
+      if (!allEqual) ml = patternIrls(design, active, d, m, s, ws, reduced ? null : st.start)!;
+    }
+    let difference = 0;
+    try {
+      if (ml === null) allOutcomesEqual++; // risks 0 or 1, difference exactly 0, no model
+      else {
+        let beta: ArrayLike<number> = ml.beta;
+        let own = ml.separationSign === null && ml.converged; // the fit's μ are the patterns' own-arm probabilities
+        if (ml.separationSign !== null) {
+          if (input.onSeparation === 'keep') separatedKept++;
+          else {
+            beta = firthCoefficients(xs, active, d, m, s);
+            firthRefits++;
+          }
+        } else if (!ml.converged) {
+          beta = firthCoefficients(xs, active, d, m, s);
+          nonConvergedRefits++;
+        }
+        own = own && beta === ml.beta;
+        let sT = 0;
+        let sC = 0;
+        if (own) {
+          // a pattern's probability under its own arm is the fit's μ; only the other arm's is computed
+          const mu = ml.mu;
+          for (let u = 0; u < d; u++) {
+            const p = active[u]!;
+            const mp = m[p]!;
+            const other = input.armOf[p] === 1 ? cs : ts;
+            let eta = 0;
+            for (let e = other.start[p]!, e1 = other.start[p + 1]!; e < e1; e++) eta += other.val[e]! * beta[other.col[e]!]!;
+            if (input.armOf[p] === 1) {
+              sT += mp * mu[p]!;
+              sC += mp * expit(eta);
+            } else {
+              sT += mp * expit(eta);
+              sC += mp * mu[p]!;
+            }
+          }
+        } else {
+          const { pT, pC } = st;
+          probabilities(ts, active, d, beta, pT);
+          probabilities(cs, active, d, beta, pC);
+          for (let u = 0; u < d; u++) {
+            const p = active[u]!;
+            sT += m[p]! * pT[p]!;
+            sC += m[p]! * pC[p]!;
+          }
+        }
+        difference = sT / n - sC / n;
+      }
+      if (!Number.isFinite(difference)) throw new RangeError('non-finite difference');
+    } catch {
+      failed++;
+      difference = Number.NaN;
+    }
+    replicates[r - from] = difference;
   }
-  return sT / count - sC / count;
+  return { replicates, firthRefits, separatedKept, nonConvergedRefits, rankDeficient, allOutcomesEqual, failed };
+}
+
+/** The bootstrap as a pool task (src/parallel/pool.ts). */
+export const gComputationBootstrapTask = defineTask(import.meta.url, 'gComputationBootstrapChunk', gComputationBootstrapChunk);
+
+/** The bootstrap result from its chunks' results in chunk order. */
+export function combineGComputationBootstrap(estimate: StandardizedRiskDifference, input: GComputationBootstrapInput, chunks: readonly GComputationChunk[], confidence: number): BootstrapStandardizedRiskDifference {
+  const replicates: number[] = [];
+  const sum = (key: Exclude<keyof GComputationChunk, 'replicates'>) => chunks.reduce((t, c) => t + c[key], 0);
+  for (const c of chunks) for (const v of c.replicates) if (!Number.isNaN(v)) replicates.push(v);
+  if (replicates.length === 0) throw new RangeError('bootstrapStandardizedRiskDifference: no resample could be fitted');
+  const [lower, upper] = percentileInterval(replicates, confidence);
+  return {
+    estimate,
+    lower,
+    upper,
+    confidence,
+    interval: 'percentile',
+    stratified: true,
+    seed: input.seed,
+    resamples: input.resamples,
+    used: replicates.length,
+    firthRefits: sum('firthRefits'),
+    separatedKept: sum('separatedKept'),
+    nonConvergedRefits: sum('nonConvergedRefits'),
+    rankDeficient: sum('rankDeficient'),
+    allOutcomesEqual: sum('allOutcomesEqual'),
+    failed: sum('failed'),
+    replicates,
+  };
+}
+
+/** Checks the bootstrap's options; returns the confidence level and separation rule. */
+export function checkBootstrapOptions(options: BootstrapGComputationOptions): { confidence: number; onSeparation: 'firth' | 'keep' } {
+  const confidence = options.confidence ?? 0.95;
+  if (!Number.isInteger(options.resamples) || options.resamples < 1) throw new RangeError('bootstrapStandardizedRiskDifference: resamples must be a positive whole number');
+  if (!(confidence > 0 && confidence < 1)) throw new RangeError('bootstrapStandardizedRiskDifference: confidence must lie in (0, 1)');
+  return { confidence, onSeparation: options.onSeparation ?? 'firth' };
 }
 
 /**
@@ -291,12 +696,14 @@ function mlRiskDifference(ml: IrlsResult, rows: Int32Array | null, count: number
  * when it equals its row of the treated counterfactual matrix, in control when it equals
  * the control one.
  *
- * Each resample's fit is the computation of fitLogistic (and of standardizedRiskDifference)
- * on the resampled rows, done in place: the rows are read by index from X stored once, with
- * its zero entries left out, and the buffers are reused, so a resample costs a few passes
- * over its nonzero entries. Every sum is taken in the same order as fitLogistic takes it,
- * so the replicates are bit for bit those of fitting each resample's rows with
- * fitLogistic, fitFirth and standardizedRiskDifference.
+ * How it is computed (the same estimator, faster): participants with the same rows are
+ * collapsed into patterns (gComputationData), so a resample is a count per pattern and its
+ * fit costs the patterns present (logistic-patterns.ts); each resample's fit starts at the
+ * full-data estimate and stops by glm's criterion, so it agrees with fitLogistic on the
+ * resample's rows to that criterion's precision (about 1e-10 in a risk difference). The
+ * resamples come in chunks of G_COMPUTATION_CHUNK, chunk c drawn from chunkRng(seed, c), so
+ * the parallel version (a WorkerPool running gComputationBootstrapTask, as the outcomes stage
+ * does) gives exactly these replicates. This function runs every chunk on the calling thread.
  */
 export function bootstrapStandardizedRiskDifference(
   x: Matrix,
@@ -304,140 +711,48 @@ export function bootstrapStandardizedRiskDifference(
   arm: number | Counterfactuals,
   options: BootstrapGComputationOptions,
 ): BootstrapStandardizedRiskDifference {
-  const { resamples, seed } = options;
-  const confidence = options.confidence ?? 0.95;
-  const onSeparation = options.onSeparation ?? 'firth';
-  if (!Number.isInteger(resamples) || resamples < 1) throw new RangeError('bootstrapStandardizedRiskDifference: resamples must be a positive whole number');
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError('bootstrapStandardizedRiskDifference: confidence must lie in (0, 1)');
+  const { confidence, onSeparation } = checkBootstrapOptions(options);
   if (x.length !== y.length || x.length === 0) throw new RangeError('bootstrapStandardizedRiskDifference: X and y must have the same, positive, length');
   const cf = resolveCounterfactuals(x, arm);
-  const treatedRows: number[] = [];
-  const controlRows: number[] = [];
-  x.forEach((row, i) => {
-    if (rowsEqual(row, cf.treated[i]!)) treatedRows.push(i);
-    else if (rowsEqual(row, cf.control[i]!)) controlRows.push(i);
-    else throw new RangeError(`bootstrapStandardizedRiskDifference: row ${i} matches neither counterfactual, so its arm is unknown`);
-  });
-  if (treatedRows.length === 0 || controlRows.length === 0) throw new RangeError('bootstrapStandardizedRiskDifference: both arms need participants');
-
+  const data = gComputationData(x, y, cf);
+  if (data.units[0].length === 0 || data.units[1].length === 0) throw new RangeError('bootstrapStandardizedRiskDifference: both arms need participants');
   // The full-data estimate validates X and y (fitLogistic's checks) unless all outcomes are equal.
-  const estimate = estimateWithPolicy(x, y, cf, onSeparation).rd;
-  const rng = createRng(seed);
-  const n = x.length;
-  const k = x[0]!.length;
-  // X and the counterfactual matrices stored once; a resample is a list of row indices
-  const xSparse = sparseRows(x, k);
-  const treatedSparse = sparseRows(cf.treated, k);
-  const controlSparse = sparseRows(cf.control, k);
-  const yRows = Uint8Array.from(y);
-  const workspace = new IrlsWorkspace(n, k);
-  const idx = new Int32Array(n); // the resample: its m-th participant is row idx[m]
-  const identity = Int32Array.from({ length: n }, (_, i) => i);
-  const probabilityT = new Float64Array(n);
-  const probabilityC = new Float64Array(n);
-  const list = new Int32Array(n);
-  const armOf = new Uint8Array(n); // 1: row i is its row of the treated matrix
-  for (const i of treatedRows) armOf[i] = 1;
-  const gram = new Float64Array(k * k);
-  const scaled = new Float64Array(k * k);
-  const gramFactor = new Float64Array(k * k);
-  const gramScale = new Float64Array(k);
-  const quickCheck = (xtwx: Float64Array, kk: number) => fullRankQuick(xtwx, kk, scaled, gramFactor, gramScale);
-  const groups = [treatedRows, controlRows];
-  const replicates: number[] = [];
-  let firthRefits = 0;
-  let separatedKept = 0;
-  let nonConvergedRefits = 0;
-  let rankDeficient = 0;
-  let allOutcomesEqual = 0;
-  let failed = 0;
-  for (let r = 0; r < resamples; r++) {
-    let m = 0;
-    for (const group of groups) {
-      for (let g = 0; g < group.length; g++) idx[m++] = group[rng.int(0, group.length - 1)]!;
+  const { rd: estimate, ml } = estimateWithPolicy(x, y, cf, onSeparation);
+  const input: GComputationBootstrapInput = { ...data, resamples: options.resamples, seed: options.seed, onSeparation, start: warmStart(ml) };
+  const chunks = Array.from({ length: gComputationChunkCount(input) }, (_, c) => gComputationBootstrapChunk(input, c));
+  return combineGComputationBootstrap(estimate, input, chunks, confidence);
+}
+
+/** Where resample fits start: the full-data ML coefficients when that fit converged without separating, else R's default. */
+export function warmStart(ml: LogisticFit | null): Float64Array | null {
+  return ml && ml.converged && !ml.separation ? Float64Array.from(ml.coefficients) : null;
+}
+
+/**
+ * standardizedRiskDifference for participants collapsed into patterns: row p of the
+ * counterfactual matrices stands for trials[p] participants. riskTreated = Σ_p m_p
+ * expit(x_p⁽¹⁾ᵀβ̂) / Σ m_p, and likewise for control: the same means over the participants.
+ * `fit` is a fit to the patterns (fitLogisticPatterns), with its coefficients for the
+ * columns of the matrices.
+ */
+export function standardizedRiskDifferenceOfPatterns(cf: Counterfactuals, trials: readonly number[], fit: { readonly method: 'ml' | 'firth'; readonly coefficients: readonly number[]; readonly separation?: boolean }): StandardizedRiskDifference {
+  if (cf.treated.length !== trials.length || cf.control.length !== trials.length) throw new RangeError('standardizedRiskDifferenceOfPatterns: one count per row');
+  let n = 0;
+  let sT = 0;
+  let sC = 0;
+  const beta = fit.coefficients;
+  trials.forEach((m, p) => {
+    n += m;
+    let eT = 0;
+    let eC = 0;
+    for (let j = 0; j < beta.length; j++) {
+      eT += cf.treated[p]![j]! * beta[j]!;
+      eC += cf.control[p]![j]! * beta[j]!;
     }
-    let events = 0;
-    for (let j = 0; j < n; j++) events += yRows[idx[j]!]!;
-    const allEqual = events === 0 || events === n;
-    // Columns aliased in this resample are left out of its fit, as findAliasedColumns finds
-    // them. The quick test runs on XᵀWX of the fit's first step (or on XᵀX without a fit).
-    let xs = xSparse;
-    let ts = treatedSparse;
-    let cs = controlSparse;
-    let rows: Int32Array | null = idx;
-    let ys = yRows; // outcomes by row of xs
-    let armOfResample: Uint8Array | null = null; // armOf of the rows of the reduced matrices
-    let ml: IrlsResult | null = null;
-    let quickPassed: boolean;
-    if (allEqual) {
-      gramOf(xSparse, idx, n, gram);
-      quickPassed = fullRankQuick(gram, k, scaled, gramFactor, gramScale);
-    } else {
-      ml = irlsFit(xSparse, idx, yRows, workspace, 25, 1e-8, quickCheck);
-      quickPassed = ml !== null;
-    }
-    if (!quickPassed) {
-      const aliased = findAliasedColumns(Array.from(idx, (i) => [...x[i]!]), k);
-      if (aliased.length > 0) {
-        rankDeficient++;
-        const keep = Array.from({ length: k }, (_, j) => j).filter((j) => !aliased.includes(j));
-        const select = (mat: Matrix) => sparseRows(Array.from(idx, (i) => mat[i]!), k, keep);
-        xs = select(x);
-        ts = select(cf.treated);
-        cs = select(cf.control);
-        rows = null;
-        ys = Uint8Array.from(idx, (i) => yRows[i]!);
-        armOfResample = Uint8Array.from(idx, (i) => armOf[i]!);
-      }
-      if (!allEqual) ml = irlsFit(xs, rows, ys, workspace)!;
-    }
-    try {
-      let difference = 0;
-      // all outcomes equal (allEqualNote): risks 0 or 1, difference exactly 0, no model
-      if (ml === null) allOutcomesEqual++;
-      else {
-        let beta: ArrayLike<number> = ml.beta;
-        if (ml.separationSign !== null) {
-          if (onSeparation === 'keep') separatedKept++;
-          else {
-            beta = firthCoefficients(xs, rows, ys);
-            firthRefits++;
-          }
-        } else if (!ml.converged) {
-          beta = firthCoefficients(xs, rows, ys);
-          nonConvergedRefits++;
-        }
-        if (beta === ml.beta && ml.separationSign === null) difference = mlRiskDifference(ml, rows, n, ts, cs, armOfResample ?? armOf, probabilityT, probabilityC, list);
-        else {
-          const rs = rows ? ml.distinct : identity;
-          const d = rows ? ml.distinctCount : n;
-          difference = meanProbability(ts, rows, n, rs, d, beta, probabilityT) - meanProbability(cs, rows, n, rs, d, beta, probabilityC);
-        }
-      }
-      if (!Number.isFinite(difference)) throw new RangeError('non-finite difference');
-      replicates.push(difference);
-    } catch {
-      failed++;
-    }
-  }
-  if (replicates.length === 0) throw new RangeError('bootstrapStandardizedRiskDifference: no resample could be fitted');
-  const [lower, upper] = percentileInterval(replicates, confidence);
-  return {
-    estimate,
-    lower,
-    upper,
-    confidence,
-    interval: 'percentile',
-    stratified: true,
-    seed,
-    resamples,
-    used: replicates.length,
-    firthRefits,
-    separatedKept,
-    nonConvergedRefits,
-    rankDeficient,
-    allOutcomesEqual,
-    failed,
-    replicates,
-  };
+    sT += m * expit(eT);
+    sC += m * expit(eC);
+  });
+  const riskTreated = sT / n;
+  const riskControl = sC / n;
+  return { riskTreated, riskControl, difference: riskTreated - riskControl, method: fit.method, separation: fit.method === 'ml' ? fit.separation === true : false, note: null };
 }

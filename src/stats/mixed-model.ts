@@ -11,7 +11,11 @@
  * H is block diagonal with one compound-symmetry block I + θ² J per group, whose
  * eigenvalues are 1 (on contrasts within the group) and 1 + kθ² (on the group mean), so
  * everything the criterion needs reduces to the pooled within-group cross-products and
- * the group means: one evaluation costs O(n p + G p² + p³) rather than dense n × n algebra.
+ * the group means. Groups of the same size share that eigenvalue, so the group means enter
+ * only through per-size sums (Σ x̄x̄ᵀ over the groups of each size), gathered once: an
+ * evaluation of the criterion in the search for θ then costs O(S p² + p³) for S distinct
+ * group sizes (in a trial, the number of waves), not O(n p), and no n × n object is ever
+ * formed. The estimates at the optimum are taken from the rows themselves.
  *
  * Degrees of freedom follow Kuznetsova, Brockhoff & Christensen (2017), "lmerTest
  * package: tests in linear mixed effects models", J Stat Softw 82(13), section 3.2, with
@@ -49,7 +53,9 @@ interface Grouped {
   /** Group means of X (nGroups × p, row-major) and of y. */
   xBar: Float64Array;
   yBar: Float64Array;
-  /** Deviations of X (n × p, row-major) and y from their group means. */
+  /** The columns that vary within some group (the others' deviations from their group means are all 0). */
+  within: Int32Array;
+  /** Deviations from the group means of those columns (n × within.length, row-major) and of y. */
   xWithin: Float64Array;
   yWithin: Float64Array;
   /** Pooled within-group cross-products of X and of X with y. */
@@ -58,6 +64,39 @@ interface Grouped {
   /** X's constant (intercept) column, or −1, and the multiples of it taken from the other columns. */
   intercept: number;
   shift: number[];
+  /** The distinct group sizes, how many groups have each, and each group's size class. */
+  classSize: Float64Array;
+  classCount: Float64Array;
+  classOf: Int32Array;
+  /** Σ x̄_g x̄_gᵀ over the groups of each size class (S × p × p, full). */
+  classXx: Float64Array;
+}
+
+/**
+ * The residuals e = y − Xβ₀ of a reference fit (θ = 0, i.e. lm), reduced as the criterion
+ * needs them: the criterion at any θ is then a small correction in d = β − β₀, without the
+ * cancellation of forming yᵀH⁻¹y − bᵀβ from raw sums.
+ */
+interface Reference {
+  beta: number[];
+  /** Σ xWithin · eWithin and Σ eWithin². */
+  wxe: number[];
+  wee: number;
+  /** Per size class: Σ x̄_g ē_g (S × p) and Σ ē_g². */
+  classXe: Float64Array;
+  classEe: Float64Array;
+}
+
+/** The profiled criterion at one θ from the size-class sums (see Reference). */
+interface FastPoint {
+  theta: number;
+  deviance: number;
+  factor: ScaledFactor;
+  /** β − β₀. */
+  d: number[];
+  pwrss: number;
+  /** k · 1/(1 + kθ²) per size class. */
+  weight: Float64Array;
 }
 
 /** A positive definite matrix factored after scaling to unit diagonal. */
@@ -126,11 +165,40 @@ const HESSIAN_TOL = 1e-8;
  * @example fitRandomIntercept(X, y, ids).contrast([0, 1, 0, 0, 1]) // arm effect at wave 2
  */
 export function fitRandomIntercept(X: readonly (readonly number[])[], y: readonly number[], group: readonly number[]): RandomInterceptFit {
-  const data = groupData(X, y, group);
-  const { n, p, nGroups } = data;
+  const n = X.length;
+  const p = n > 0 ? X[0]!.length : 0;
+  const x = new Float64Array(n * p);
+  for (let i = 0; i < n; i++) {
+    const row = X[i]!;
+    if (row.length !== p) throw new RangeError(`fitRandomIntercept: row ${i + 1} of X has ${row.length} values, row 1 has ${p}`);
+    for (let j = 0; j < p; j++) x[i * p + j] = row[j]!;
+  }
+  return fitRandomInterceptRows(x, p, Float64Array.from(y), group);
+}
+
+/**
+ * fitRandomIntercept on flat storage: X row-major in `x` (n × p, entry (i, j) at i·p + j),
+ * y and the group ids of its n rows. Neither array is changed. Same model, checks and result.
+ */
+export function fitRandomInterceptRows(x: Float64Array, p: number, y: Float64Array, group: ArrayLike<number>): RandomInterceptFit {
+  if (x.length !== y.length * p) throw new RangeError(`fitRandomIntercept: X has ${p > 0 ? x.length / p : x.length} rows but y has ${y.length} values`);
+  return fitRandomInterceptBy((i, out) => {
+    for (let j = 0; j < p; j++) out[j] = x[i * p + j]!;
+  }, y.length, p, y, group);
+}
+
+/**
+ * fitRandomIntercept with X given row by row: `rowAt(i, out)` writes row i (p values) into
+ * `out`, and is called a few times per row, so a large X built from smaller parts (a
+ * participant's columns and a wave's) never has to be stored whole. Same model, checks and
+ * result.
+ */
+export function fitRandomInterceptBy(rowAt: DesignRows, n: number, p: number, y: Float64Array, group: ArrayLike<number>): RandomInterceptFit {
+  const data = groupData(rowAt, n, p, y, group);
+  const { nGroups } = data;
 
   const xtx = data.wxx.map((row) => row.slice());
-  for (let g = 0; g < nGroups; g++) addOuter(xtx, data.xBar, g * p, p, data.size[g]!);
+  for (let c = 0; c < data.classSize.length; c++) addMatrix(xtx, data.classXx, c * p * p, p, data.classSize[c]!);
   if (scaledFactor(xtx, RANK_TOL) === null) throw new RangeError("fitRandomIntercept: X'X is singular (a column of X is, or nearly is, a combination of the others)");
 
   const atZero = profileAt(data, 0);
@@ -182,70 +250,119 @@ export function fitRandomIntercept(X: readonly (readonly number[])[], y: readonl
   };
 }
 
-/** Validates the input and reduces it to group sizes, group means and within-group deviations. */
-function groupData(X: readonly (readonly number[])[], y: readonly number[], group: readonly number[]): Grouped {
-  const n = X.length;
-  const p = n > 0 ? X[0]!.length : 0;
+/** Row i of X (p values) written into `out`: how groupData reads X, so that X need not exist as one n × p array. */
+export type DesignRows = (i: number, out: Float64Array) => void;
+
+/** Validates the input and reduces it to group sizes, group means, within-group deviations and size-class sums. */
+function groupData(rowAt: DesignRows, n: number, p: number, y: Float64Array, group: ArrayLike<number>): Grouped {
   if (y.length !== n) throw new RangeError(`fitRandomIntercept: X has ${n} rows but y has ${y.length} values`);
   if (group.length !== n) throw new RangeError(`fitRandomIntercept: X has ${n} rows but group has ${group.length} ids`);
   if (p === 0) throw new RangeError('fitRandomIntercept: X has no columns');
   if (n <= p) throw new RangeError(`fitRandomIntercept: ${n} observations cannot estimate ${p} coefficients and the variances`);
 
-  const index = new Map<number, number>();
-  const groupOf = new Int32Array(n);
+  let minId = Infinity;
+  let maxId = -Infinity;
   for (let i = 0; i < n; i++) {
-    const row = X[i]!;
-    if (row.length !== p) throw new RangeError(`fitRandomIntercept: row ${i + 1} of X has ${row.length} values, row 1 has ${p}`);
-    for (let j = 0; j < p; j++) if (!Number.isFinite(row[j])) throw new RangeError(`fitRandomIntercept: X[${i + 1}][${j + 1}] is ${row[j]}, not a finite number`);
     if (!Number.isFinite(y[i])) throw new RangeError(`fitRandomIntercept: y[${i + 1}] is ${y[i]}, not a finite number`);
     const id = group[i]!;
     if (!Number.isInteger(id)) throw new RangeError(`fitRandomIntercept: group[${i + 1}] is ${id}, not an integer id`);
-    let g = index.get(id);
-    if (g === undefined) {
-      g = index.size;
-      index.set(id, g);
-    }
-    groupOf[i] = g;
+    if (id < minId) minId = id;
+    if (id > maxId) maxId = id;
   }
-  const nGroups = index.size;
+  // Groups numbered in order of first appearance; ids in a compact range are looked up in an array.
+  const groupOf = new Int32Array(n);
+  let nGroups = 0;
+  if (n > 0 && maxId - minId < 4 * n + 1024) {
+    const slot = new Int32Array(maxId - minId + 1).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const at = group[i]! - minId;
+      if (slot[at] === -1) slot[at] = nGroups++;
+      groupOf[i] = slot[at]!;
+    }
+  } else {
+    const index = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      let g = index.get(group[i]!);
+      if (g === undefined) {
+        g = index.size;
+        index.set(group[i]!, g);
+      }
+      groupOf[i] = g;
+    }
+    nGroups = index.size;
+  }
   if (nGroups < 2) throw new RangeError('fitRandomIntercept: a random intercept needs at least 2 groups');
+
+  // First pass over X: finiteness, column sums, which columns are constant overall (an
+  // intercept) and which vary within some group; xBar holds each group's first row meanwhile.
+  const row = new Float64Array(p);
+  const first = new Float64Array(p);
+  const xBar = new Float64Array(nGroups * p);
+  const seen = new Uint8Array(nGroups);
+  const size = new Float64Array(nGroups);
+  const yBar = new Float64Array(nGroups);
+  const sums = new Float64Array(p);
+  const constant = new Uint8Array(p).fill(1);
+  const varies = new Uint8Array(p);
+  for (let i = 0; i < n; i++) {
+    rowAt(i, row);
+    for (let j = 0; j < p; j++) if (!Number.isFinite(row[j])) throw new RangeError(`fitRandomIntercept: X[${i + 1}][${j + 1}] is ${row[j]}, not a finite number`);
+    if (i === 0) first.set(row);
+    const g = groupOf[i]!;
+    size[g]! += 1;
+    yBar[g]! += y[i]!;
+    if (!seen[g]) {
+      seen[g] = 1;
+      for (let j = 0; j < p; j++) xBar[g * p + j] = row[j]!;
+    }
+    for (let j = 0; j < p; j++) {
+      const v = row[j]!;
+      sums[j]! += v;
+      if (v !== first[j]) constant[j] = 0;
+      if (v !== xBar[g * p + j]) varies[j] = 1;
+    }
+  }
 
   // With an intercept column c, the fit runs on X̃_j = X_j − (mean_j / x_c) X_c, the other
   // columns centred: the same model reparameterised (β̃_c = β_c + Σ shift_j β_j), but a
   // covariate far from 0 (a year, an income) no longer makes the normal equations nearly
   // singular, which costs digits as the square of X's condition number.
   let intercept = -1;
-  for (let j = 0; j < p && intercept < 0; j++) {
-    const a = X[0]![j]!;
-    if (a !== 0 && X.every((row) => row[j] === a)) intercept = j;
-  }
+  for (let j = 0; j < p && intercept < 0; j++) if (constant[j] && first[j] !== 0) intercept = j;
   const shift = new Array<number>(p).fill(0);
-  if (intercept >= 0) {
-    for (let j = 0; j < p; j++) {
-      if (j === intercept) continue;
-      let sum = 0;
-      for (let i = 0; i < n; i++) sum += X[i]![j]!;
-      shift[j] = sum / n / X[0]![intercept]!;
-    }
-  }
-  const xAt = intercept < 0 ? (i: number, j: number) => X[i]![j]! : (i: number, j: number) => X[i]![j]! - shift[j]! * X[i]![intercept]!;
+  if (intercept >= 0) for (let j = 0; j < p; j++) if (j !== intercept) shift[j] = sums[j]! / n / first[intercept]!;
+  const centre = (out: Float64Array) => {
+    if (intercept < 0) return;
+    const c = out[intercept]!;
+    for (let j = 0; j < p; j++) out[j] = out[j]! - shift[j]! * c;
+  };
 
-  const size = new Float64Array(nGroups);
-  const xBar = new Float64Array(nGroups * p);
-  const yBar = new Float64Array(nGroups);
-  for (let i = 0; i < n; i++) {
-    const g = groupOf[i]!;
-    size[g] = size[g]! + 1;
-    yBar[g] = yBar[g]! + y[i]!;
-    for (let j = 0; j < p; j++) xBar[g * p + j] = xBar[g * p + j]! + xAt(i, j);
-  }
+  // Columns constant within every group (in a trial: arm, baseline, covariates) have no
+  // within-group part at all: their group mean is the first row's value, and only the
+  // others (the wave's) are kept row by row.
+  const within = Int32Array.from({ length: p }, (_, j) => j).filter((j) => varies[j] === 1);
+  const pw = within.length;
   for (let g = 0; g < nGroups; g++) {
     yBar[g] = yBar[g]! / size[g]!;
-    for (let j = 0; j < p; j++) xBar[g * p + j] = xBar[g * p + j]! / size[g]!;
+    const at = g * p;
+    if (intercept >= 0) {
+      const c = xBar[at + intercept]!;
+      for (let j = 0; j < p; j++) xBar[at + j] = xBar[at + j]! - shift[j]! * c;
+    }
+    for (let a = 0; a < pw; a++) xBar[at + within[a]!] = 0;
+  }
+  for (let i = 0; i < n; i++) {
+    rowAt(i, row);
+    centre(row);
+    const g = groupOf[i]!;
+    for (let a = 0; a < pw; a++) {
+      const j = within[a]!;
+      xBar[g * p + j]! += row[j]! / size[g]!;
+    }
   }
   // Deviations from group means are formed once, so the within-group parts of every
   // cross-product are sums of squares rather than differences of large sums.
-  const xWithin = new Float64Array(n * p);
+  const xWithin = new Float64Array(n * pw);
   const yWithin = new Float64Array(n);
   const wxx: number[][] = Array.from({ length: p }, () => new Array<number>(p).fill(0));
   const wxy = new Array<number>(p).fill(0);
@@ -253,15 +370,163 @@ function groupData(X: readonly (readonly number[])[], y: readonly number[], grou
     const g = groupOf[i]!;
     const dy = y[i]! - yBar[g]!;
     yWithin[i] = dy;
-    for (let j = 0; j < p; j++) xWithin[i * p + j] = xAt(i, j) - xBar[g * p + j]!;
-    for (let j = 0; j < p; j++) {
-      const dj = xWithin[i * p + j]!;
-      wxy[j] = wxy[j]! + dj * dy;
-      const row = wxx[j]!;
-      for (let m = 0; m <= j; m++) row[m] = row[m]! + dj * xWithin[i * p + m]!;
+    if (pw === 0) continue;
+    rowAt(i, row);
+    centre(row);
+    for (let a = 0; a < pw; a++) xWithin[i * pw + a] = row[within[a]!]! - xBar[g * p + within[a]!]!;
+    for (let a = 0; a < pw; a++) {
+      const j = within[a]!;
+      const dj = xWithin[i * pw + a]!;
+      if (dj === 0) continue;
+      wxy[j]! += dj * dy;
+      const wrow = wxx[j]!;
+      for (let b = 0; b <= a; b++) wrow[within[b]!]! += dj * xWithin[i * pw + b]!;
     }
   }
-  return { n, p, nGroups, size, xBar, yBar, xWithin, yWithin, wxx, wxy, intercept, shift };
+
+  // Size classes: H's eigenvalue on a group mean depends on the group's size alone.
+  const classIndex = new Map<number, number>();
+  const classOf = new Int32Array(nGroups);
+  for (let g = 0; g < nGroups; g++) {
+    let c = classIndex.get(size[g]!);
+    if (c === undefined) {
+      c = classIndex.size;
+      classIndex.set(size[g]!, c);
+    }
+    classOf[g] = c;
+  }
+  const nClasses = classIndex.size;
+  const classSize = new Float64Array(nClasses);
+  for (const [k, c] of classIndex) classSize[c] = k;
+  const classCount = new Float64Array(nClasses);
+  const classXx = new Float64Array(nClasses * p * p);
+  for (let g = 0; g < nGroups; g++) {
+    const c = classOf[g]!;
+    classCount[c]! += 1;
+    const base = c * p * p;
+    for (let i = 0; i < p; i++) {
+      const xi = xBar[g * p + i]!;
+      if (xi === 0) continue;
+      for (let j = 0; j <= i; j++) classXx[base + i * p + j]! += xi * xBar[g * p + j]!;
+    }
+  }
+  for (let c = 0; c < nClasses; c++) {
+    const base = c * p * p;
+    for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) classXx[base + j * p + i] = classXx[base + i * p + j]!;
+  }
+  return { n, p, nGroups, size, xBar, yBar, within, xWithin, yWithin, wxx, wxy, intercept, shift, classSize, classCount, classOf, classXx };
+}
+
+/** The reference fit's residuals, reduced by size class (see Reference). */
+function referenceAt(d: Grouped, pt: ProfilePoint): Reference {
+  const { n, p, nGroups } = d;
+  const wxe = new Array<number>(p).fill(0);
+  let wee = 0;
+  for (let i = 0; i < n; i++) {
+    const r = pt.residualWithin[i]!;
+    wee += r * r;
+    for (let a = 0, pw = d.within.length; a < pw; a++) wxe[d.within[a]!]! += d.xWithin[i * pw + a]! * r;
+  }
+  const classXe = new Float64Array(d.classSize.length * p);
+  const classEe = new Float64Array(d.classSize.length);
+  for (let g = 0; g < nGroups; g++) {
+    const c = d.classOf[g]!;
+    const e = pt.residualMean[g]!;
+    classEe[c]! += e * e;
+    for (let j = 0; j < p; j++) classXe[c * p + j]! += d.xBar[g * p + j]! * e;
+  }
+  return { beta: pt.beta.slice(), wxe, wee, classXe, classEe };
+}
+
+/** a += c · M on the lower triangle, M = m[offset … offset + p²) (full, row-major). */
+function addMatrix(a: number[][], m: Float64Array, offset: number, p: number, c: number): void {
+  for (let i = 0; i < p; i++) {
+    const row = a[i]!;
+    for (let j = 0; j <= i; j++) row[j]! += c * m[offset + i * p + j]!;
+  }
+}
+
+/** vᵀMv for M = m[offset … offset + p²) (full, row-major). */
+function flatQuadForm(v: readonly number[], m: Float64Array, offset: number, p: number): number {
+  let s = 0;
+  for (let i = 0; i < p; i++) {
+    let t = 0;
+    for (let j = 0; j < p; j++) t += m[offset + i * p + j]! * v[j]!;
+    s += v[i]! * t;
+  }
+  return s;
+}
+
+/**
+ * The profiled REML criterion at θ from the size-class sums and the reference residuals
+ * (Bates et al. 2015, eq. 42, as profileAt): β = β₀ + d with (XᵀH⁻¹X) d = XᵀH⁻¹e₀, and
+ * r² = eWᵀeW − 2dᵀXWᵀeW + dᵀXWᵀXW d + Σ_groups kλ(ē − x̄ᵀd)². O(S p² + p³). Null when XᵀH⁻¹X
+ * cannot be factored.
+ */
+function fastProfileAt(d: Grouped, ref: Reference, theta: number): FastPoint | null {
+  const { n, p } = d;
+  const nClasses = d.classSize.length;
+  const t2 = theta * theta;
+  const a = d.wxx.map((row) => row.slice());
+  const rhs = ref.wxe.slice();
+  const weight = new Float64Array(nClasses);
+  let logDetH = 0;
+  for (let c = 0; c < nClasses; c++) {
+    const k = d.classSize[c]!;
+    const w = k / (1 + k * t2);
+    weight[c] = w;
+    logDetH += d.classCount[c]! * Math.log1p(k * t2);
+    addMatrix(a, d.classXx, c * p * p, p, w);
+    for (let j = 0; j < p; j++) rhs[j]! += w * ref.classXe[c * p + j]!;
+  }
+  const factor = scaledFactor(a, 1e-14);
+  if (factor === null) return null;
+  const delta = scaledSolve(factor, rhs);
+  let within = ref.wee;
+  for (let j = 0; j < p; j++) within -= 2 * delta[j]! * ref.wxe[j]!;
+  within += quadFormLower(delta, d.wxx);
+  let between = 0;
+  for (let c = 0; c < nClasses; c++) {
+    let cross = 0;
+    for (let j = 0; j < p; j++) cross += delta[j]! * ref.classXe[c * p + j]!;
+    between += weight[c]! * (ref.classEe[c]! - 2 * cross + flatQuadForm(delta, d.classXx, c * p * p, p));
+  }
+  const pwrss = within + between;
+  if (!(pwrss > 0)) return null;
+  const deviance = logDetH + scaledLogDet(factor) + (n - p) * (1 + Math.log((2 * Math.PI * pwrss) / (n - p)));
+  return { theta, deviance, factor, d: delta, pwrss, weight };
+}
+
+/** slopeAt from the size-class sums: Σ_c w_c count_c − Σ_c w_c² tr(A⁻¹M_c) − Σ_c w_c² Σ_g r̄_g² / σ̂². */
+function fastSlopeAt(d: Grouped, ref: Reference, pt: FastPoint): number {
+  const { p } = d;
+  const s = pt.pwrss / (d.n - p);
+  const aInv = scaledInverse(pt.factor);
+  let trace = 0;
+  let quad = 0;
+  for (let c = 0; c < d.classSize.length; c++) {
+    const w = pt.weight[c]!;
+    const base = c * p * p;
+    let tr = 0;
+    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) tr += aInv[i]![j]! * d.classXx[base + j * p + i]!;
+    trace += w * d.classCount[c]! - w * w * tr;
+    let cross = 0;
+    for (let j = 0; j < p; j++) cross += pt.d[j]! * ref.classXe[c * p + j]!;
+    const rr = ref.classEe[c]! - 2 * cross + flatQuadForm(pt.d, d.classXx, base, p);
+    quad += w * w * rr;
+  }
+  return trace - quad / s;
+}
+
+/** vᵀAv for a symmetric A of which only the lower triangle is filled. */
+function quadFormLower(v: readonly number[], a: readonly (readonly number[])[]): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) {
+    const row = a[i]!;
+    s += v[i]! * v[i]! * row[i]!;
+    for (let j = 0; j < i; j++) s += 2 * v[i]! * v[j]! * row[j]!;
+  }
+  return s;
 }
 
 /** T M Tᵀ for T = I − e_c shiftᵀ: a covariance (or its derivative) in the centred parameterisation taken back to X's. */
@@ -279,15 +544,6 @@ function uncentre(m: readonly (readonly number[])[], c: number, shift: readonly 
     out[i]![c] = rows[i]![c]! - t;
   }
   return out;
-}
-
-/** a += c · v vᵀ on the lower triangle, v = x[offset … offset + p). */
-function addOuter(a: number[][], x: Float64Array, offset: number, p: number, c: number): void {
-  for (let i = 0; i < p; i++) {
-    const ci = c * x[offset + i]!;
-    const row = a[i]!;
-    for (let j = 0; j <= i; j++) row[j] = row[j]! + ci * x[offset + j]!;
-  }
 }
 
 /**
@@ -345,12 +601,15 @@ function profileAt(d: Grouped, theta: number): ProfilePoint | null {
   const b = d.wxy.slice();
   const lambda = new Float64Array(nGroups);
   let logDetH = 0;
+  for (let c = 0; c < d.classSize.length; c++) {
+    const k = d.classSize[c]!;
+    addMatrix(a, d.classXx, c * p * p, p, k / (1 + k * t2));
+  }
   for (let g = 0; g < nGroups; g++) {
     const k = size[g]!;
     const lam = 1 / (1 + k * t2);
     lambda[g] = lam;
     logDetH += Math.log1p(k * t2);
-    addOuter(a, xBar, g * p, p, k * lam);
     const c = k * lam * yBar[g]!;
     for (let j = 0; j < p; j++) b[j] = b[j]! + c * xBar[g * p + j]!;
   }
@@ -362,7 +621,7 @@ function profileAt(d: Grouped, theta: number): ProfilePoint | null {
   let pwrss = 0;
   for (let i = 0; i < n; i++) {
     let r = d.yWithin[i]!;
-    for (let j = 0; j < p; j++) r -= d.xWithin[i * p + j]! * beta[j]!;
+    for (let a = 0, pw = d.within.length; a < pw; a++) r -= d.xWithin[i * pw + a]! * beta[d.within[a]!]!;
     residualWithin[i] = r;
     pwrss += r * r;
   }
@@ -397,10 +656,21 @@ function slopeAt(d: Grouped, pt: ProfilePoint): number {
   return trace - quad / s;
 }
 
-/** Minimises the profiled criterion over θ ≥ 0: grid, then a zero of the slope in the bracket. */
+/**
+ * Minimises the profiled criterion over θ ≥ 0: grid, then a zero of the slope in the bracket,
+ * both on the size-class sums (fastProfileAt); the point returned is evaluated on the rows.
+ */
 function optimizeTheta(d: Grouped, atZero: ProfilePoint): { point: ProfilePoint; converged: boolean } {
-  const points: ProfilePoint[] = [atZero];
-  const tryAt = (theta: number): ProfilePoint => profileAt(d, theta) ?? { ...atZero, theta, deviance: Infinity };
+  const ref = referenceAt(d, atZero);
+  const zero = fastProfileAt(d, ref, 0);
+  const exactAt = (theta: number, converged: boolean) => {
+    const point = profileAt(d, theta);
+    return point === null ? { point: atZero, converged: false } : { point, converged };
+  };
+  if (zero === null) return { point: atZero, converged: false };
+  // At θ = 0 the rows' own criterion, so the boundary comparisons below see the exact value.
+  const points: FastPoint[] = [{ ...zero, deviance: atZero.deviance }];
+  const tryAt = (theta: number): FastPoint => fastProfileAt(d, ref, theta) ?? { ...zero, theta, deviance: Infinity };
   for (let e = GRID_LOW; e <= GRID_HIGH + 1e-9; e += GRID_STEP) points.push(tryAt(10 ** e));
   let best = 0;
   for (let j = 1; j < points.length; j++) if (points[j]!.deviance < points[best]!.deviance) best = j;
@@ -411,12 +681,12 @@ function optimizeTheta(d: Grouped, atZero: ProfilePoint): { point: ProfilePoint;
       if (points[points.length - 1]!.deviance >= points[best]!.deviance) break;
       best = points.length - 1;
     }
-    if (best === points.length - 1) return { point: points[best]!, converged: false };
+    if (best === points.length - 1) return exactAt(points[best]!.theta, false);
   }
 
   const slope = (theta: number): number => {
-    const pt = profileAt(d, theta);
-    return pt === null ? Infinity : slopeAt(d, pt);
+    const pt = fastProfileAt(d, ref, theta);
+    return pt === null ? Infinity : fastSlopeAt(d, ref, pt);
   };
   let lo: number;
   let hi: number;
@@ -428,7 +698,7 @@ function optimizeTheta(d: Grouped, atZero: ProfilePoint): { point: ProfilePoint;
   } else {
     const mid = points[best]!.theta;
     const slopeMid = slope(mid);
-    if (slopeMid === 0) return { point: points[best]!, converged: true };
+    if (slopeMid === 0) return exactAt(mid, true);
     if (slopeMid > 0) {
       lo = points[best - 1]!.theta;
       hi = mid;
@@ -437,11 +707,11 @@ function optimizeTheta(d: Grouped, atZero: ProfilePoint): { point: ProfilePoint;
       hi = points[best + 1]!.theta;
     }
   }
-  const fLo = slope(lo);
+  const fLo = lo === 0 ? slopeAt(d, atZero) : slope(lo);
   const fHi = slope(hi);
-  const theta = fLo < 0 && fHi > 0 ? zeroin(slope, lo, hi, fLo, fHi, 1e-14 * hi) : goldenSection(d, points[Math.max(0, best - 1)]!.theta, points[best + 1]!.theta);
+  const theta = fLo < 0 && fHi > 0 ? zeroin(slope, lo, hi, fLo, fHi, 1e-14 * hi) : goldenSection(d, ref, points[Math.max(0, best - 1)]!.theta, points[best + 1]!.theta);
   const point = profileAt(d, theta);
-  if (point === null) return { point: points[best]!, converged: false };
+  if (point === null) return exactAt(points[best]!.theta, false);
   // The boundary can still win if the bracket's interior minimum is not below it.
   if (atZero.deviance <= point.deviance && slopeAt(d, atZero) >= 0) return { point: atZero, converged: true };
   return { point, converged: true };
@@ -506,9 +776,9 @@ function zeroin(f: (x: number) => number, a: number, b: number, fa: number, fb: 
 }
 
 /** Golden-section search on the criterion itself: the fallback when the slope does not bracket a zero. */
-function goldenSection(d: Grouped, lo: number, hi: number): number {
+function goldenSection(d: Grouped, ref: Reference, lo: number, hi: number): number {
   const r = (Math.sqrt(5) - 1) / 2;
-  const dev = (t: number) => profileAt(d, t)?.deviance ?? Infinity;
+  const dev = (t: number) => fastProfileAt(d, ref, t)?.deviance ?? Infinity;
   let x1 = hi - r * (hi - lo);
   let x2 = lo + r * (hi - lo);
   let f1 = dev(x1);
@@ -549,8 +819,8 @@ function goldenSection(d: Grouped, lo: number, hi: number): number {
  * traces and quadratic forms reduce to pooled within-group sums plus sums over groups.
  */
 function satterthwaiteSetup(d: Grouped, pt: ProfilePoint, C: number[][], s: number): { jacobian: number[][][]; paramCov: number[][] } {
-  const { n, p, nGroups, size, xBar } = d;
-  const lam = pt.lambda;
+  const { n, p, nGroups, xBar } = d;
+  const nClasses = d.classSize.length;
   const theta = pt.theta;
   const tau = theta * theta * s;
   const rm = pt.residualMean;
@@ -559,42 +829,53 @@ function satterthwaiteSetup(d: Grouped, pt: ProfilePoint, C: number[][], s: numb
   for (let i = 0; i < n; i++) {
     const r = pt.residualWithin[i]!;
     rr += r * r;
-    for (let j = 0; j < p; j++) xr[j] = xr[j]! + d.xWithin[i * p + j]! * r;
+    for (let a = 0, pw = d.within.length; a < pw; a++) xr[d.within[a]!]! += d.xWithin[i * pw + a]! * r;
   }
-  // An operator acting as `within` on within-group contrasts and as mu(g) on group g's mean.
-  type Op = { within: number; mu: (g: number) => number };
+  // The group-mean residuals summed by size class: Σ r̄_g x̄_g and Σ r̄_g².
+  const classXr = new Float64Array(nClasses * p);
+  const classRr = new Float64Array(nClasses);
+  for (let g = 0; g < nGroups; g++) {
+    const c = d.classOf[g]!;
+    const r = rm[g]!;
+    classRr[c]! += r * r;
+    for (let j = 0; j < p; j++) classXr[c * p + j]! += r * xBar[g * p + j]!;
+  }
+  const lam = Array.from(d.classSize, (k) => 1 / (1 + k * theta * theta));
+  // An operator acting as `within` on within-group contrasts and as mu(c) on the mean of a
+  // group of size class c (its eigenvalues depend on the group's size alone).
+  type Op = { within: number; mu: (c: number) => number };
   const xOx = (o: Op): number[][] => {
     const a = d.wxx.map((row) => row.map((v) => o.within * v));
-    for (let g = 0; g < nGroups; g++) addOuter(a, xBar, g * p, p, size[g]! * o.mu(g));
+    for (let c = 0; c < nClasses; c++) addMatrix(a, d.classXx, c * p * p, p, d.classSize[c]! * o.mu(c));
     for (let i = 0; i < p; i++) for (let j = i + 1; j < p; j++) a[i]![j] = a[j]![i]!;
     return a;
   };
   const xOr = (o: Op): number[] => {
     const v = xr.map((x) => o.within * x);
-    for (let g = 0; g < nGroups; g++) {
-      const c = size[g]! * o.mu(g) * rm[g]!;
-      for (let j = 0; j < p; j++) v[j] = v[j]! + c * xBar[g * p + j]!;
+    for (let c = 0; c < nClasses; c++) {
+      const f = d.classSize[c]! * o.mu(c);
+      for (let j = 0; j < p; j++) v[j] = v[j]! + f * classXr[c * p + j]!;
     }
     return v;
   };
   const rOr = (o: Op): number => {
     let v = o.within * rr;
-    for (let g = 0; g < nGroups; g++) v += size[g]! * o.mu(g) * rm[g]! * rm[g]!;
+    for (let c = 0; c < nClasses; c++) v += d.classSize[c]! * o.mu(c) * classRr[c]!;
     return v;
   };
   const trace = (o: Op): number => {
     let v = o.within * (n - nGroups);
-    for (let g = 0; g < nGroups; g++) v += o.mu(g);
+    for (let c = 0; c < nClasses; c++) v += d.classCount[c]! * o.mu(c);
     return v;
   };
   // Index 0 is σ²_u (Vᵢ = ZZᵀ: eigenvalues 0 and k), index 1 is σ² (Vᵢ = I: 1 and 1).
   // V⁻¹ has eigenvalues 1/σ² and λ/σ²; products multiply eigenvalues.
-  const kPow = (i: number, j: number, g: number) => size[g]! ** ((i === 0 ? 1 : 0) + (j === 0 ? 1 : 0));
+  const kPow = (i: number, j: number, c: number) => d.classSize[c]! ** ((i === 0 ? 1 : 0) + (j === 0 ? 1 : 0));
   const w = (i: number, j: number) => (i === 1 && j === 1 ? 1 : 0);
-  const vi = [0, 1].map((i): Op => ({ within: w(i, 1) / s, mu: (g) => (kPow(i, 1, g) * lam[g]!) / s }));
-  const viv = [0, 1].map((i): Op => ({ within: w(i, 1) / s ** 2, mu: (g) => (kPow(i, 1, g) * lam[g]! ** 2) / s ** 2 }));
-  const vivj = (i: number, j: number): Op => ({ within: w(i, j) / s ** 2, mu: (g) => (kPow(i, j, g) * lam[g]! ** 2) / s ** 2 });
-  const vivjv = (i: number, j: number): Op => ({ within: w(i, j) / s ** 3, mu: (g) => (kPow(i, j, g) * lam[g]! ** 3) / s ** 3 });
+  const vi = [0, 1].map((i): Op => ({ within: w(i, 1) / s, mu: (c) => (kPow(i, 1, c) * lam[c]!) / s }));
+  const viv = [0, 1].map((i): Op => ({ within: w(i, 1) / s ** 2, mu: (c) => (kPow(i, 1, c) * lam[c]! ** 2) / s ** 2 }));
+  const vivj = (i: number, j: number): Op => ({ within: w(i, j) / s ** 2, mu: (c) => (kPow(i, j, c) * lam[c]! ** 2) / s ** 2 });
+  const vivjv = (i: number, j: number): Op => ({ within: w(i, j) / s ** 3, mu: (c) => (kPow(i, j, c) * lam[c]! ** 3) / s ** 3 });
 
   const K = viv.map(xOx);
   const q = viv.map(xOr);
@@ -666,7 +947,20 @@ function pseudoInverse2(h: number[][]): number[][] {
 }
 
 function matMul(a: readonly (readonly number[])[], b: readonly (readonly number[])[]): number[][] {
-  return a.map((row) => b[0]!.map((_, j) => row.reduce((s, v, m) => s + v * b[m]![j]!, 0)));
+  const n = a.length;
+  const m = b.length;
+  const q = b[0]!.length;
+  const out: number[][] = Array.from({ length: n }, () => new Array<number>(q).fill(0));
+  for (let i = 0; i < n; i++) {
+    const ai = a[i]!;
+    const oi = out[i]!;
+    for (let k = 0; k < m; k++) {
+      const v = ai[k]!;
+      const bk = b[k]!;
+      for (let j = 0; j < q; j++) oi[j] = oi[j]! + v * bk[j]!;
+    }
+  }
+  return out;
 }
 
 /** tr(AB) for p × p matrices. */

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/report/html-report.ts';
 import { cli, SAMPLE, tempDir } from '../helpers/cli.ts';
 import { COST_BENEFIT, OUTCOMES, PLAN, QUALITY_OF_LIFE, SUMMARY, VERIFY, VERIFY_UNVERIFIED } from '../report/fixtures.ts';
+import { EVIDENCE, FIDELITY_SIX, META, metaFixture } from '../report/evidence-fixtures.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveBrowser = existsSync(CHROMIUM);
@@ -93,7 +94,7 @@ describe.skipIf(!haveBrowser)('the report page in Chromium', () => {
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
       expect(await page.locator('svg').count()).toBeGreaterThan(0);
       expect(await page.locator('h1').innerText()).toContain('IPS');
-      expect(await sectionIds(page)).toEqual(['summary', 'methods', 'participant-flow', 'baseline', 'employment', 'quality-of-life', 'cost-benefit', 'data-quality', 'provenance']);
+      expect(await sectionIds(page)).toEqual(['summary', 'methods', 'participant-flow', 'baseline', 'employment', 'quality-of-life', 'cost-benefit', 'evidence', 'fidelity', 'data-quality', 'provenance']);
       expect(await page.locator('#consort-flow svg').isVisible()).toBe(true);
       for (const id of ['employment-over-time', 'time-to-first-job', 'subgroups', 'quality-of-life-means', 'cost-benefit-acceptability', 'cost-benefit-tornado']) {
         expect(await page.locator(`#${id} svg`).isVisible()).toBe(true);
@@ -182,6 +183,51 @@ describe.skipIf(!haveBrowser)('the report page in Chromium', () => {
       await cb.locator('aside.cheers summary').click();
       expect(await cb.locator('table.cb-inputs tbody tr').count()).toBe(22);
       if (process.env.IPS_RCT_SCREENSHOT) await page.screenshot({ path: `${process.env.IPS_RCT_SCREENSHOT}-employment-${lang}.png`, fullPage: true });
+      await page.close();
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([url]);
+    }
+  });
+});
+
+describe.skipIf(!haveBrowser)('the evidence and fidelity sections in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  });
+  afterAll(async () => browser?.close());
+
+  it('shows the evidence and fidelity sections after costs: the forest plot’s columns apart, the heat map and the scatter with their numbers', async () => {
+    for (const lang of ['nb', 'en'] as const) {
+      const file = join(tempDir(), 'index.html');
+      const report = await renderReport({ summary: SUMMARY, plan: PLAN, verify: VERIFY, outcomes: OUTCOMES, qualityOfLife: QUALITY_OF_LIFE, costBenefit: COST_BENEFIT, metaAnalysis: META, fidelity: FIDELITY_SIX, lang, version: '0.1.0' });
+      writeFileSync(file, report.html);
+      const { page, url, errors, requests } = await open(browser, file);
+      expect(await sectionIds(page)).toEqual(['summary', 'methods', 'participant-flow', 'baseline', 'employment', 'quality-of-life', 'cost-benefit', 'evidence', 'fidelity', 'data-quality']);
+      const evidence = page.locator('section[aria-labelledby="evidence"]');
+      expect(await evidence.locator('.ev-lead').innerText()).toContain(lang === 'nb' ? '12 av de 14 studiene i evidensfilen er syntetiske' : '12 of the 14 studies in the evidence file are synthetic');
+      const forest = page.locator('#evidence-forest');
+      expect(await forest.locator('svg').isVisible()).toBe(true);
+      expect(await overlappingForestTexts(page, 'evidence-forest')).toEqual([]);
+      await forest.locator('summary').click();
+      expect(await forest.locator('details tbody tr').count()).toBe(13);
+      expect(await forest.locator('details tr.this-trial').count()).toBe(1);
+      expect(await evidence.locator('table.evidence').first().evaluate((t) => t.parentElement!.scrollWidth <= t.parentElement!.clientWidth)).toBe(true);
+      for (const id of ['fidelity-items', 'fidelity-employment']) {
+        const figure = page.locator(`#${id}`);
+        expect(await figure.locator('svg').isVisible()).toBe(true);
+        await figure.locator('summary').click();
+        expect(await figure.locator('details tbody tr').count()).toBe(6);
+      }
+      expect(await page.locator('section[aria-labelledby="fidelity"] p.caution').isVisible()).toBe(true);
+      // A long study name is cut before it reaches the next column.
+      const long = metaFixture({ rows: EVIDENCE.studies.map((r, i) => (i === 2 ? { ...r, study: 'Individual Placement and Support versus enhanced vocational rehabilitation in Norwegian counties' } : r)) });
+      await page.setContent((await renderReport({ summary: SUMMARY, plan: PLAN, verify: VERIFY, outcomes: OUTCOMES, qualityOfLife: QUALITY_OF_LIFE, costBenefit: COST_BENEFIT, metaAnalysis: long, lang, version: '0.1.0' })).html);
+      expect(await overlappingForestTexts(page, 'evidence-forest')).toEqual([]);
+      if (process.env.IPS_RCT_SCREENSHOT) await page.screenshot({ path: `${process.env.IPS_RCT_SCREENSHOT}-evidence-${lang}.png`, fullPage: true });
       await page.close();
       expect(errors).toEqual([]);
       expect(requests).toEqual([url]);

@@ -58,13 +58,13 @@ const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}
 
 /**
  * A copy of the sample whose sites Oslo and Hordaland are renamed to HTML injections in
- * participants.csv, allocation.csv and the plan's strata. The list's published hash and
+ * participants.csv, allocation.csv, fidelity.csv and the plan's strata. The list's published hash and
  * seed are dropped from the plan (they are of the original list), so it still verifies.
  */
 function hostileCopy(): string {
   const dir = sampleCopy();
   const rename: Record<string, string> = { Oslo: SCRIPT_SITE, Hordaland: IMG_SITE };
-  for (const file of ['participants.csv', 'allocation.csv']) {
+  for (const file of ['participants.csv', 'allocation.csv', 'fidelity.csv']) {
     const lines = readFileSync(join(dir, file), 'utf8').split('\n');
     const site = lines[0]!.split(',').indexOf('site');
     const renamed = lines.map((line, i) => {

@@ -32,9 +32,14 @@ describe('the valid fixture', () => {
   it('ingests, ordering participants by identifier and registry rows by participant and month', () => {
     const { dataset, summary } = ingestOk({ employment: [EMPLOYMENT.split('\n')[0], ...EMPLOYMENT.split('\n').slice(1).reverse()].join('\n') });
     expect(dataset.participants.participant_id).toEqual(['P01', 'P02', 'P03', 'P04']);
-    expect(dataset.employment.participant).toEqual([0, 0, 0, 1, 1, 1, 2, 2, 2]);
-    expect(dataset.employment.month).toEqual([0, 6, 12, 0, 6, 12, 0, 6, 12]);
-    expect(dataset.employment.earnings_nok[5]).toBeNull();
+    expect(dataset.employment.participant).toBeInstanceOf(Int32Array);
+    expect(Array.from(dataset.employment.participant)).toEqual([0, 0, 0, 1, 1, 1, 2, 2, 2]);
+    expect(Array.from(dataset.employment.month)).toEqual([0, 6, 12, 0, 6, 12, 0, 6, 12]);
+    expect(Array.from(dataset.employment.employed)).toEqual([0, 1, 1, 0, 0, 1, 0, 0, 0]);
+    // A missing amount is NaN in the typed earnings column, not null.
+    expect(dataset.employment.earnings_nok).toBeInstanceOf(Float64Array);
+    expect(dataset.employment.earnings_nok[5]).toBeNaN();
+    expect(dataset.employment.earnings_nok[1]).toBe(12500.5);
     expect(dataset.participants.education[2]).toBeNull();
     expect(summary.participants.by_arm).toEqual([
       { arm: 'IPS', randomized: 2, withdrawn: 0 },
@@ -167,7 +172,7 @@ describe('questionnaires.csv rules', () => {
   });
 
   it('accepts a header-only questionnaire file (no answers yet)', () => {
-    expect(ingestOk({ questionnaires: QUESTIONNAIRES.split('\n')[0]! }).dataset.questionnaires.wave).toEqual([]);
+    expect(ingestOk({ questionnaires: QUESTIONNAIRES.split('\n')[0]! }).dataset.questionnaires.wave).toHaveLength(0);
   });
 });
 

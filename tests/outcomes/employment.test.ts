@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { analyseEmployment } from '../../src/outcomes/outcomes.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyseEmployment, type OutcomesResult } from '../../src/outcomes/outcomes.ts';
 import { newcombeDifference } from '../../src/stats/newcombe.ts';
 import { ingest } from '../../src/io/ingest.ts';
 import { SAMPLE } from '../helpers/cli.ts';
@@ -54,7 +54,10 @@ const people = (n: number, site: string, arm: 'IPS' | 'TVR', employedFrom: (k: n
 describe('employment on the shipped sample', () => {
   const raw = (f: string) => readFileSync(join(SAMPLE, f));
   const { dataset, plan } = ingest({ plan: raw('analysis-plan.json'), participants: raw('participants.csv'), employment: raw('employment.csv'), questionnaires: raw('questionnaires.csv') });
-  const result = analyseEmployment(dataset, { ...plan, bootstrap_resamples: 200, permutations: 500 });
+  let result: OutcomesResult;
+  beforeAll(async () => {
+    result = await analyseEmployment(dataset, { ...plan, bootstrap_resamples: 200, permutations: 500 });
+  });
 
   it('has the published counts at 12 and 18 months, with 18 the primary timepoint', () => {
     const at = (m: number) => result.employment.find((e) => e.month === m)!;
@@ -76,8 +79,8 @@ describe('employment on the shipped sample', () => {
 });
 
 describe('employment edge cases', () => {
-  it('zero employed in one arm: ratios corrected and said so, Fisher where expected counts are small', () => {
-    const r = trial([...people(8, 'A', 'IPS', (k) => (k < 4 ? 3 : null)), ...people(8, 'A', 'TVR', () => null), ...people(8, 'B', 'IPS', (k) => (k < 3 ? 5 : null)), ...people(8, 'B', 'TVR', () => null)]);
+  it('zero employed in one arm: ratios corrected and said so, Fisher where expected counts are small', async () => {
+    const r = await trial([...people(8, 'A', 'IPS', (k) => (k < 4 ? 3 : null)), ...people(8, 'A', 'TVR', () => null), ...people(8, 'B', 'IPS', (k) => (k < 3 ? 5 : null)), ...people(8, 'B', 'TVR', () => null)]);
     const m12 = r.employment.find((e) => e.month === 12)!;
     expect(m12.arms.TVR!.employed).toBe(0);
     expect(m12.risk_ratio.correction).toBe('haldane_anscombe_0.5');
@@ -89,8 +92,8 @@ describe('employment edge cases', () => {
     expectAllFinite(r);
   });
 
-  it('everyone employed in a site, and a site with one arm only, still give finite adjusted results', () => {
-    const r = trial([
+  it('everyone employed in a site, and a site with one arm only, still give finite adjusted results', async () => {
+    const r = await trial([
       ...people(10, 'A', 'IPS', () => 2),
       ...people(10, 'A', 'TVR', () => 2),
       ...people(10, 'B', 'IPS', (k) => (k < 4 ? 4 : null)),
@@ -106,8 +109,8 @@ describe('employment edge cases', () => {
     expect(site.levels.find((l) => l.level === 'C')!.risk_difference).toMatchObject({ estimate: null, note: 'empty_arm' });
   });
 
-  it('all outcomes missing at a timepoint: nothing estimated, nothing thrown, bounds span the unknown', () => {
-    const r = trial([...people(6, 'A', 'IPS', (k) => (k < 3 ? 1 : null), [6]), ...people(6, 'A', 'TVR', (k) => (k < 1 ? 1 : null), [6])]);
+  it('all outcomes missing at a timepoint: nothing estimated, nothing thrown, bounds span the unknown', async () => {
+    const r = await trial([...people(6, 'A', 'IPS', (k) => (k < 3 ? 1 : null), [6]), ...people(6, 'A', 'TVR', (k) => (k < 1 ? 1 : null), [6])]);
     const m6 = r.employment.find((e) => e.month === 6)!;
     expect(m6.arms.IPS).toMatchObject({ n: 0, missing: 6, rate: null, ci: null });
     expect(m6.risk_difference).toMatchObject({ estimate: null, note: 'no_data' });
@@ -121,9 +124,9 @@ describe('employment edge cases', () => {
 });
 
 describe('subgroups and the small-cell rule', () => {
-  it('hides a level whose arm counts are small, difference and all, and keeps the rest', () => {
+  it('hides a level whose arm counts are small, difference and all, and keeps the rest', async () => {
     // Site C has 2 IPS participants: below the threshold of 3.
-    const r = trial([...people(10, 'A', 'IPS', (k) => (k < 5 ? 2 : null)), ...people(10, 'A', 'TVR', (k) => (k < 3 ? 2 : null)), ...people(2, 'C', 'IPS', () => 2), ...people(6, 'C', 'TVR', (k) => (k < 3 ? 2 : null))]);
+    const r = await trial([...people(10, 'A', 'IPS', (k) => (k < 5 ? 2 : null)), ...people(10, 'A', 'TVR', (k) => (k < 3 ? 2 : null)), ...people(2, 'C', 'IPS', () => 2), ...people(6, 'C', 'TVR', (k) => (k < 3 ? 2 : null))]);
     const site = r.employment_subgroups.find((s) => s.variable === 'site')!;
     const c = site.levels.find((l) => l.level === 'C')!;
     expect(c).toMatchObject({ suppressed: true, arms: { IPS: { n: null, employed: null }, TVR: { n: null, employed: null } } });
@@ -133,16 +136,16 @@ describe('subgroups and the small-cell rule', () => {
 });
 
 describe('degenerate trials do not stop the analysis (review findings)', () => {
-  it('a subgroup level with one arm only: the interaction is not estimable, nothing thrown', () => {
+  it('a subgroup level with one arm only: the interaction is not estimable, nothing thrown', async () => {
     // Site C has IPS participants only, with enough of each outcome to escape suppression.
-    const r = trial([...people(10, 'A', 'IPS', (k) => (k < 5 ? 2 : null)), ...people(10, 'A', 'TVR', (k) => (k < 3 ? 2 : null)), ...people(8, 'C', 'IPS', (k) => (k < 4 ? 2 : null))], { subgroups: ['site'] });
+    const r = await trial([...people(10, 'A', 'IPS', (k) => (k < 5 ? 2 : null)), ...people(10, 'A', 'TVR', (k) => (k < 3 ? 2 : null)), ...people(8, 'C', 'IPS', (k) => (k < 4 ? 2 : null))], { subgroups: ['site'] });
     const site = r.employment_subgroups[0]!;
     expect(site.interaction).toBeNull();
     expect(site.note).toBe('not_estimable');
   });
 
-  it('complete separation by arm: estimates may be missing, but the run finishes with finite numbers', () => {
-    const r = trial([...people(12, 'A', 'IPS', () => 1), ...people(12, 'A', 'TVR', () => null), ...people(12, 'B', 'IPS', () => 1), ...people(12, 'B', 'TVR', () => null)]);
+  it('complete separation by arm: estimates may be missing, but the run finishes with finite numbers', async () => {
+    const r = await trial([...people(12, 'A', 'IPS', () => 1), ...people(12, 'A', 'TVR', () => null), ...people(12, 'B', 'IPS', () => 1), ...people(12, 'B', 'TVR', () => null)]);
     const m12 = r.employment.find((e) => e.month === 12)!;
     expect(m12.arms.IPS!.employed).toBe(24);
     expect(m12.arms.TVR!.employed).toBe(0);

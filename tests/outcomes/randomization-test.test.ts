@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/io/dataset.ts';
-import { createRng } from '../../src/random/rng.ts';
 import { allocationPositions, riskDifferenceRandomizationTest } from '../../src/outcomes/randomization-test.ts';
 import { PLAN } from '../report/fixtures.ts';
 import type { AnalysisPlan } from '../../src/io/plan.ts';
@@ -41,7 +40,7 @@ describe('riskDifferenceRandomizationTest', () => {
     // are kept or all swapped: exact two-sided p = 2/8 = 0.25.
     const outcomes = [1, 0, 1, 0, 1, 0, 1, 1, 0, 0, 1, 1];
     const status = Int8Array.from(outcomes);
-    const r = riskDifferenceRandomizationTest(trial(outcomes), plan(20000), status, createRng(5))!;
+    const r = riskDifferenceRandomizationTest(trial(outcomes), plan(20000), status, 5)!;
     expect(r.permutations).toBe(20000);
     // Monte Carlo standard error √(0.25·0.75/20000) = 0.0031; 5 SE.
     expect(Math.abs(r.p - 0.25)).toBeLessThan(0.016);
@@ -49,17 +48,48 @@ describe('riskDifferenceRandomizationTest', () => {
 
   it('gives p = 1 when everyone has the same outcome, and null when an arm has no outcome', () => {
     const same = Int8Array.from([1, 1, 1, 1]);
-    expect(riskDifferenceRandomizationTest(trial([1, 1, 1, 1]), plan(50), same, createRng(1))!.p).toBe(1);
+    expect(riskDifferenceRandomizationTest(trial([1, 1, 1, 1]), plan(50), same, 1)!.p).toBe(1);
     const none = Int8Array.from([1, -1, 0, -1]);
-    expect(riskDifferenceRandomizationTest(trial([1, 0, 0, 0]), plan(50), none, createRng(1))).toBeNull();
+    expect(riskDifferenceRandomizationTest(trial([1, 0, 0, 0]), plan(50), none, 1)).toBeNull();
   });
 
   it('is repeatable for a seed', () => {
     const outcomes = [1, 0, 1, 0, 0, 1, 1, 0];
     const status = Int8Array.from(outcomes);
-    const a = riskDifferenceRandomizationTest(trial(outcomes), plan(500), status, createRng(9));
-    const b = riskDifferenceRandomizationTest(trial(outcomes), plan(500), status, createRng(9));
+    const a = riskDifferenceRandomizationTest(trial(outcomes), plan(500), status, 9);
+    const b = riskDifferenceRandomizationTest(trial(outcomes), plan(500), status, 9);
     expect(a).toEqual(b);
+  });
+});
+
+describe('riskDifferenceRandomizationTest under simple randomization', () => {
+  it('approaches the exact p of independent allocations, found by enumeration', () => {
+    // 24 participants, 10 employed. Under simple 1:1 randomization each analysed participant
+    // is allocated independently, so the intervention arm holds Binomial(10, ½) of the
+    // employed and Binomial(14, ½) of the others; the exact p sums those probabilities over
+    // the allocations at least as extreme (arms never empty), given that both arms are non-empty.
+    const outcomes = [1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    const d = trial(outcomes);
+    d.participants.arm = outcomes.map((_, i) => (i < 12 ? 'IPS' : 'TVR'));
+    const simple: AnalysisPlan = { ...PLAN, permutations: 20000, randomization: { ...PLAN.randomization, method: 'simple' } };
+    const observed = 7 / 12 - 3 / 12;
+    const choose = (n: number, k: number): number => (k === 0 ? 1 : (choose(n, k - 1) * (n - k + 1)) / k);
+    let extreme = 0;
+    let defined = 0;
+    for (let e = 0; e <= 10; e++) {
+      for (let f = 0; f <= 14; f++) {
+        const n = e + f;
+        if (n === 0 || n === 24) continue;
+        const prob = (choose(10, e) * choose(14, f)) / 2 ** 24;
+        defined += prob;
+        if (Math.abs(e / n - (10 - e) / (24 - n)) >= observed * (1 - 1e-9)) extreme += prob;
+      }
+    }
+    const exact = extreme / defined;
+    const r = riskDifferenceRandomizationTest(d, simple, Int8Array.from(outcomes), 11)!;
+    expect(r.permutations).toBe(20000);
+    // Monte Carlo standard error √(p(1 − p)/20000) ≈ 0.0035 at p ≈ 0.1; 5 SE.
+    expect(Math.abs(r.p - exact)).toBeLessThan(5 * Math.sqrt((exact * (1 - exact)) / 20000));
   });
 });
 

@@ -19,7 +19,7 @@ interface Person {
 const span = (a: number, b: number, employed: 0 | 1): [number, 0 | 1][] => Array.from({ length: b - a + 1 }, (_, k) => [a + k, employed]);
 
 function trial(people: Person[]): Dataset {
-  const employment: Dataset['employment'] = { participant: [], month: [], employed: [], earnings_nok: [] };
+  const employment = { participant: [] as number[], month: [] as number[], employed: [] as number[], earnings_nok: [] as number[] };
   people.forEach((p, i) => {
     for (const [month, employed] of [...p.months].sort((a, b) => a[0] - b[0])) {
       employment.participant.push(i);

@@ -16,13 +16,13 @@ describe('ips-rct run on the shipped sample', () => {
   const out = tempDir();
   let first: ReturnType<typeof cli>;
   beforeAll(() => {
-    first = cli(['run', '--data', SAMPLE, '--out', out], ROOT, EPOCH);
+    first = cli(['run', '--data', SAMPLE, '--out', out, '--verbose'], ROOT, EPOCH);
   });
 
   it('succeeds and says where the report is', () => {
     expect(first.stderr).toContain(`Report: ${join(out, 'index.html')}`);
     expect(first.code).toBe(0);
-    for (const f of ['index.html', 'results.json', 'manifest.json', 'artifacts/dataset.json', 'artifacts/ingest.json', 'artifacts/verify.json']) {
+    for (const f of ['index.html', 'results.json', 'manifest.json', 'artifacts/dataset.bin', 'artifacts/ingest.json', 'artifacts/verify.json']) {
       expect(existsSync(join(out, f)), f).toBe(true);
     }
   });
@@ -61,7 +61,7 @@ describe('ips-rct run on the shipped sample', () => {
     expect(m.plan.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(m.seed).toBe(20130901);
     expect(m.packages.vega).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(m.stages.map((s: { name: string }) => s.name)).toEqual(['ingest', 'verify', 'outcomes', 'quality-of-life', 'cost-benefit', 'report']);
+    expect(m.stages.map((s: { name: string }) => s.name)).toEqual(['ingest', 'verify', 'outcomes', 'quality-of-life', 'cost-benefit', 'meta-analysis', 'fidelity', 'report']);
     expect(m.allocation_list.file).toBe('allocation.csv');
     expect(m.allocation_generator).toMatchObject({ generator: 'xoroshiro128plus', key_derivation: 'sha256', allocation_algorithm_version: 1 });
     expect(m.allocation_list.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -111,7 +111,7 @@ describe('bad input and bad usage', () => {
     const r = cli(['run', '--data', data, '--out', out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('participants.csv, row 6, column age: must be a whole number from 16 to 70 (found: "230")');
-    for (const f of ['index.html', 'results.json', 'manifest.json', 'artifacts/dataset.json', 'artifacts/ingest.json', 'artifacts/verify.json']) {
+    for (const f of ['index.html', 'results.json', 'manifest.json', 'artifacts/dataset.bin', 'artifacts/ingest.json', 'artifacts/verify.json']) {
       expect(existsSync(join(out, f)), f).toBe(false);
     }
   });
@@ -128,12 +128,16 @@ describe('bad input and bad usage', () => {
     expect(r.stderr).toMatch(/run `ips-rct ingest`/);
   });
 
-  it('ingest alone prints the arm sizes of the sample and writes no report', () => {
+  it('ingest alone prints one line, with --verbose the arm sizes of the sample, and writes no report', () => {
     const out = tempDir();
     const r = cli(['ingest', '--out', out]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('410 participants randomized: IPS 229 (2 withdrawn), TVR 181 (0 withdrawn)');
-    expect(r.stderr).toContain(`Run folder: ${out}`);
+    // Off a terminal: one line per stage; the details only with --verbose.
+    expect(r.stderr).toMatch(/^ingest ran in \d+ ms \(requested\)\nRun folder: /);
+    expect(r.stderr).not.toContain('participants randomized');
+    const verbose = cli(['ingest', '--out', out, '--verbose']);
+    expect(verbose.stderr).toContain('410 participants randomized: IPS 229 (2 withdrawn), TVR 181 (0 withdrawn)');
+    expect(verbose.stderr).toContain(`Run folder: ${out}`);
     expect(existsSync(join(out, 'index.html'))).toBe(false);
   });
 
@@ -152,11 +156,18 @@ describe('bad input and bad usage', () => {
     expect(cli(['outcomes', '--out', out, '--quiet']).code).toBe(0);
     expect(cli(['quality-of-life', '--out', out, '--quiet']).code).toBe(0);
     expect(cli(['cost-benefit', '--out', out, '--quiet']).code).toBe(0);
-    // --data is ignored by report, which reads artifacts only; the manifest must not claim it.
-    expect(cli(['report', '--out', out, '--data', tempDir(), '--quiet']).code).toBe(0);
+    expect(cli(['meta-analysis', '--out', out, '--quiet']).code).toBe(0);
+    expect(cli(['fidelity', '--out', out, '--quiet']).code).toBe(0);
+    // Without --data, a stage after ingest analyses the delivery ingest read (not the default folder).
+    const elsewhere = tempDir();
+    expect(cli(['report', '--out', out, '--quiet'], elsewhere).code).toBe(0);
     const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(m.plan.file).toBe(join('data-samples', 'analysis-plan.json'));
-    expect(m.stages.map((s: { name: string; ran: boolean }) => [s.name, s.ran])).toEqual([['ingest', false], ['verify', false], ['outcomes', false], ['quality-of-life', false], ['cost-benefit', false], ['report', true]]);
+    expect(m.stages.map((s: { name: string; ran: boolean }) => [s.name, s.ran])).toEqual([['ingest', false], ['verify', false], ['outcomes', false], ['quality-of-life', false], ['cost-benefit', false], ['meta-analysis', false], ['fidelity', false], ['report', true]]);
+    // A --data folder without a plan is not silently replaced by another.
+    const r = cli(['report', '--out', out, '--data', tempDir()]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('analysis-plan.json: ');
   });
 
   it('exits 1 when an input path is a folder, not a file', () => {

@@ -182,7 +182,7 @@ describe('the verify stage', () => {
     delete plan.randomization.allocation_list;
     writeFileSync(join(data, 'analysis-plan.json'), JSON.stringify(plan));
     const out = tempDir();
-    const r = cli(['run', '--data', data, '--out', out]);
+    const r = cli(['run', '--data', data, '--out', out, '--verbose']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/verified against allocation\.csv regenerated from the plan's seed/);
     const v = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')).randomization.verification;
@@ -220,7 +220,7 @@ describe('the verify stage', () => {
     rmSync(join(data, 'allocation.csv'));
     const out = tempDir();
     expect(cli(['ingest', '--data', data, '--plan', join(planDir, 'analysis-plan.json'), '--out', out, '--quiet']).code).toBe(0);
-    const r = cli(['verify', '--data', data, '--out', out]);
+    const r = cli(['verify', '--data', data, '--out', out, '--verbose']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/verified against allocation\.csv \(/);
   });

@@ -81,7 +81,7 @@ describe('ingest under random mutation', () => {
       const code = await main(['ingest', '--data', data, '--out', out, '--quiet']);
       expect([0, 1], `run ${run}: ${mutate.name} on ${file} gave exit ${code}: ${stderr.join('')}`).toContain(code);
       codes[code] = (codes[code] ?? 0) + 1;
-      const artifacts = ['artifacts/dataset.json', 'artifacts/ingest.json'].map((a) => existsSync(join(out, a)));
+      const artifacts = ['artifacts/dataset.bin', 'artifacts/ingest.json'].map((a) => existsSync(join(out, a)));
       expect(artifacts, `run ${run}`).toEqual(code === 0 ? [true, true] : [false, false]);
     }
     // The mutations must actually break things most of the time, or the test proves little.

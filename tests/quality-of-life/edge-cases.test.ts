@@ -17,7 +17,7 @@ interface Answer {
 type Answers = [Answer | null, Answer | null, Answer | null];
 
 /** A trial of 2 × `n` participants in two sites; `answers(arm, k)` gives each one's questionnaire. */
-function trial(n: number, answers: (arm: 'IPS' | 'TVR', k: number, rng: ReturnType<typeof createRng>) => Answers, planChanges: Record<string, unknown> = {}): QualityOfLifeResult {
+function trial(n: number, answers: (arm: 'IPS' | 'TVR', k: number, rng: ReturnType<typeof createRng>) => Answers, planChanges: Record<string, unknown> = {}): Promise<QualityOfLifeResult> {
   const rng = createRng(7);
   const people = (['IPS', 'TVR'] as const).flatMap((arm) => Array.from({ length: n }, (_, k) => ({ arm, k })));
   const participants = [
@@ -51,8 +51,8 @@ const typical = (arm: 'IPS' | 'TVR', k: number, rng: ReturnType<typeof createRng
 const row = (r: QualityOfLifeResult, measure: string, month: number) => r.quality_of_life.find((x) => x.measure === measure && x.month === month)!;
 
 describe('questionnaire analyses: edge cases', () => {
-  it('a wave with no answers in one arm: no difference there, with a note, and the other wave still analysed', () => {
-    const r = trial(30, (arm, k, rng) => {
+  it('a wave with no answers in one arm: no difference there, with a note, and the other wave still analysed', async () => {
+    const r = await trial(30, (arm, k, rng) => {
       const a = typical(arm, k, rng);
       return arm === 'TVR' ? [a[0], a[1], null] : a;
     });
@@ -71,8 +71,8 @@ describe('questionnaire analyses: edge cases', () => {
     expect(adjusted.map((x) => `${x.measure}@${x.month}`)).toEqual(['qol@6', 'depression@6']);
   });
 
-  it('a measure with no variance gives no interval, no p and no g, and breaks nothing else', () => {
-    const r = trial(30, (arm, k, rng) => typical(arm, k, rng).map((a) => (a === null ? null : { ...a, depression: 9 })) as Answers);
+  it('a measure with no variance gives no interval, no p and no g, and breaks nothing else', async () => {
+    const r = await trial(30, (arm, k, rng) => typical(arm, k, rng).map((a) => (a === null ? null : { ...a, depression: 9 })) as Answers);
     for (const month of [6, 12]) {
       const d = row(r, 'depression', month);
       expect(d.difference).toMatchObject({ ci: null, p: null, p_adjusted: null, note: 'no_variance', reading: null });
@@ -86,12 +86,12 @@ describe('questionnaire analyses: edge cases', () => {
     expect(JSON.stringify(r)).not.toMatch(/NaN|Infinity/);
   });
 
-  it('participants with only a baseline count as missing at follow-up and is imputed, not analysed by ANCOVA', () => {
+  it('participants with only a baseline count as missing at follow-up and is imputed, not analysed by ANCOVA', async () => {
     const only = (arm: 'IPS' | 'TVR', k: number, rng: ReturnType<typeof createRng>): Answers => {
       const a = typical(arm, k, rng);
       return k < 3 ? [a[0], null, null] : [a[0], a[1] ?? a[0], a[2] ?? a[0]];
     };
-    const r = trial(25, only);
+    const r = await trial(25, only);
     const w12 = row(r, 'qol', 12);
     expect(w12.arms.IPS).toMatchObject({ n: 22, missing: 3, counts_suppressed: false });
     expect(w12.difference!.n).toBe(44);
@@ -99,26 +99,26 @@ describe('questionnaire analyses: edge cases', () => {
     expect(w12.mixed_model!.n_participants).toBe(44);
   });
 
-  it('with nothing missing, the imputed analysis is the ANCOVA itself', () => {
-    const r = trial(20, (arm, k, rng) => typical(arm, 1, rng));
+  it('with nothing missing, the imputed analysis is the ANCOVA itself', async () => {
+    const r = await trial(20, (arm, k, rng) => typical(arm, 1, rng));
     const d = row(r, 'qol', 12);
     expect(d.multiple_imputation!.estimate).toBeCloseTo(d.difference!.estimate!, 12);
     expect(d.multiple_imputation!.se).toBeCloseTo(d.difference!.se!, 12);
     expect(d.multiple_imputation!.riv).toBe(0);
   });
 
-  it('is reproducible from the seed, and only the imputations depend on it', () => {
-    const a = trial(30, typical);
-    expect(JSON.stringify(trial(30, typical))).toBe(JSON.stringify(a));
-    const b = trial(30, typical, { seed: 2 });
+  it('is reproducible from the seed, and only the imputations depend on it', async () => {
+    const a = await trial(30, typical);
+    expect(JSON.stringify(await trial(30, typical))).toBe(JSON.stringify(a));
+    const b = await trial(30, typical, { seed: 2 });
     expect(row(b, 'qol', 12).difference).toEqual(row(a, 'qol', 12).difference);
     expect(row(b, 'qol', 12).mixed_model).toEqual(row(a, 'qol', 12).mixed_model);
     expect(row(b, 'qol', 12).multiple_imputation!.estimate).not.toBe(row(a, 'qol', 12).multiple_imputation!.estimate);
   });
 
-  it('Benjamini–Hochberg when the plan asks for it', () => {
-    const holm = trial(30, typical);
-    const bh = trial(30, typical, { multiplicity: 'benjamini-hochberg' });
+  it('Benjamini–Hochberg when the plan asks for it', async () => {
+    const holm = await trial(30, typical);
+    const bh = await trial(30, typical, { multiplicity: 'benjamini-hochberg' });
     const ps = holm.quality_of_life.filter((x) => !x.baseline).map((x) => x.difference!.p!);
     const sorted = [...ps].sort((x, y) => x - y);
     // The largest p is its own BH-adjusted value; Holm never adjusts below BH.
@@ -133,10 +133,10 @@ describe('questionnaire analyses: edge cases', () => {
 });
 
 describe('questionnaire analyses: what could mislead or reveal', () => {
-  it('the mixed model does not report a wave where one arm has no complete row', () => {
+  it('the mixed model does not report a wave where one arm has no complete row', async () => {
     // IPS answers at 6 months come only from participants without a baseline answer, so after
     // complete cases the model holds no IPS row at 6 months.
-    const r = trial(30, (arm, k, rng) => {
+    const r = await trial(30, (arm, k, rng) => {
       const a = typical(arm, k, rng);
       if (arm === 'TVR') return a;
       return k % 2 === 0 ? [null, a[1] ?? a[0], null] : [a[0], null, a[2] ?? a[0]];
@@ -145,9 +145,9 @@ describe('questionnaire analyses: what could mislead or reveal', () => {
     expect(row(r, 'qol', 12).mixed_model!.estimate).toBeTypeOf('number');
   });
 
-  it('hides answer counts and withholds g under the small-cell rule', () => {
+  it('hides answer counts and withholds g under the small-cell rule', async () => {
     // Threshold 5: TVR has 3 baseline answers out of 30, so its counts, its baseline mean and g go.
-    const r = trial(30, (arm, k, rng) => {
+    const r = await trial(30, (arm, k, rng) => {
       const a = typical(arm, k, rng);
       return arm === 'TVR' && k >= 3 ? [null, a[1], a[2]] : a;
     }, { small_cell_threshold: 5 });

@@ -64,12 +64,14 @@ const R: Record<string, { lm: [number, number, number, number, number][]; lmer: 
 };
 
 let result: QualityOfLifeResult;
+let input: { dataset: Parameters<typeof analyseQualityOfLife>[0]; plan: Parameters<typeof analyseQualityOfLife>[1] };
 const row = (measure: string, month: number): QualityOfLifeWave => result.quality_of_life.find((r) => r.measure === measure && r.month === month)!;
 
-beforeAll(() => {
+beforeAll(async () => {
   const raw = (f: string) => readFileSync(join(SAMPLE, f));
   const { dataset, plan } = ingest({ plan: raw('analysis-plan.json'), participants: raw('participants.csv'), employment: raw('employment.csv'), questionnaires: raw('questionnaires.csv') });
-  result = analyseQualityOfLife(dataset, { ...plan, imputations: 5 });
+  input = { dataset, plan: { ...plan, imputations: 5 } };
+  result = await analyseQualityOfLife(input.dataset, input.plan);
 });
 
 describe('quality of life on the shipped sample, against R', () => {
@@ -168,4 +170,14 @@ describe('quality of life on the shipped sample, against R', () => {
       expect(mi.n).toBeGreaterThan(r.difference!.n);
     }
   });
+});
+
+describe('threads', () => {
+  it('give the same results on 2 threads as on the calling thread alone', async () => {
+    const seen: number[] = [];
+    const threaded = await analyseQualityOfLife(input.dataset, input.plan, () => undefined, { threads: 2, progress: (_, done) => seen.push(done) });
+    expect(JSON.stringify(threaded)).toBe(JSON.stringify(result));
+    // One unit per mixed model and per completed data set, counted to the end.
+    expect(seen[seen.length - 1]).toBe(5 + 5 * 5);
+  }, 30_000);
 });

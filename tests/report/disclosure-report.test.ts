@@ -62,9 +62,9 @@ async function smallTrial(): Promise<Trial> {
       questionnaires: enc.encode(files.questionnaires!),
     });
     const verify = verifyTrial({ dataset: r.dataset, summary: r.summary, plan: r.plan, list: null, allowUnverified: true });
-    const outcomes = analyseEmployment(r.dataset, r.plan);
-    const qualityOfLife = analyseQualityOfLife(r.dataset, r.plan);
-    const costBenefit = analyseCostBenefit(r.dataset, r.plan);
+    const outcomes = await analyseEmployment(r.dataset, r.plan);
+    const qualityOfLife = await analyseQualityOfLife(r.dataset, r.plan);
+    const costBenefit = await analyseCostBenefit(r.dataset, r.plan);
     for (const lang of LANGS) {
       pages.set(`${threshold}:${lang}`, await renderReport({ summary: r.summary, plan: r.plan, verify, outcomes, qualityOfLife, costBenefit, lang, version: '0.0.0' }));
     }

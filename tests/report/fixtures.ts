@@ -24,6 +24,7 @@ import type { QualityOfLifeResult, QualityOfLifeWave } from '../../src/quality-o
 import type { KaplanMeierStep } from '../../src/stats/kaplan-meier.ts';
 import { wilsonInterval } from '../../src/stats/wilson.ts';
 import { PLAN as TEST_PLAN } from '../helpers/delivery.ts';
+import { DEFAULT_FIDELITY_BANDS } from '../../src/fidelity/bands.ts';
 
 export const PLAN: AnalysisPlan = {
   ...TEST_PLAN,
@@ -59,6 +60,8 @@ export const PLAN: AnalysisPlan = {
   age_groups: [30],
   imputations: 20,
   costs: null,
+  meta_analysis: { method: 'REML', interval: 'auto', moderators: [], trial_moderators: {} },
+  fidelity: { bands: DEFAULT_FIDELITY_BANDS.map((b) => ({ ...b, label: { ...b.label } })) },
 };
 
 export const SUMMARY: IngestSummary = {

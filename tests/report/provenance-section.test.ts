@@ -83,6 +83,19 @@ describe('provenanceSection', () => {
     expect(none).toContain('<p>No allocation list was supplied.</p>');
   });
 
+  it('names the optional evidence and fidelity files among the inputs when they were delivered', () => {
+    const hash = (c: string) => c.repeat(64);
+    const withEvidence = {
+      ...PROVENANCE,
+      inputs: [...PROVENANCE.inputs, { file: 'evidence.csv', bytes: 2048, sha256: hash('e') }, { file: 'fidelity.csv', bytes: 3000, sha256: hash('f') }],
+    };
+    const rows = tableRows(section('en', PLAN, VERIFY, withEvidence));
+    expect(rows.slice(4, 6)).toEqual([
+      ['evidence.csv | Earlier studies (evidence file), 2,048 bytes', hash('e')],
+      ['fidelity.csv | Fidelity ratings, 3,000 bytes', hash('f')],
+    ]);
+  });
+
   it('gives the seeds, the generator, the versions, the allocation check and the day of the run', () => {
     const plan: AnalysisPlan = { ...PLAN, randomization: { ...PLAN.randomization, seed: '20130901-0' } };
     expect(facts(section('en', plan))).toEqual({

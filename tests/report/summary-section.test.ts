@@ -21,6 +21,7 @@ import {
   withCostBenefit,
   withQolWave,
 } from './fixtures.ts';
+import { FIDELITY_SIX, META, metaFixture } from './evidence-fixtures.ts';
 
 const input = (lang: Lang, change: Partial<SummaryInput> = {}): SummaryInput => ({
   plan: PLAN,
@@ -227,6 +228,36 @@ describe('summaryPoints', () => {
       const complete = withPrimary({ arms: { IPS: { ...PRIMARY.arms.IPS!, missing: 0 }, TVR: { ...PRIMARY.arms.TVR!, missing: 0 } } });
       expect(point('en', 'Caveats', { outcomes: complete })).toBeUndefined();
     });
+  });
+});
+
+describe('summary points on the evidence and fidelity', () => {
+  it('says where this trial sits relative to the earlier studies, and that the evidence file has synthetic rows', () => {
+    expect(point('en', 'Beside other research', { metaAnalysis: META })).toBe(
+      'Beside other research: In this trial, the share in work after 18 months was 1.38 times as large with IPS as with TVR (95% CI 1.03 to 1.85). ' +
+        'Pooled, the 12 earlier studies give a risk ratio of 2.14 (95% CI 1.76 to 2.60). ' +
+        'The result here is lower than the pooled one, but within the range in which a new study can be expected to fall (1.33 to 3.45, the prediction interval). So it agrees with the earlier evidence. ' +
+        '12 of the 14 studies in the evidence file are synthetic, so the comparison only shows how the report works.',
+    );
+    expect(point('nb', 'Sammenlignet med annen forskning', { metaAnalysis: META })).toMatch(/^Sammenlignet med annen forskning: I dette forsøket var andelen i arbeid etter 18 måneder 1,38 ganger så stor/);
+  });
+
+  it('has no such point without an evidence file, and says when this trial could not be compared', () => {
+    expect(point('en', 'Beside other research', { metaAnalysis: null })).toBeUndefined();
+    expect(point('en', 'Beside other research')).toBeUndefined();
+    expect(point('en', 'Beside other research', { metaAnalysis: metaFixture({ thisTrial: { reason: 'small_numbers' } }) })).toMatch(/is not included, because its counts are so small/);
+  });
+
+  it('gives the sites’ fidelity totals and bands, and that so few sites cannot show a relation to employment', () => {
+    const p = point('en', 'Fidelity', { fidelity: FIDELITY_SIX })!;
+    expect(p).toMatch(/^Fidelity: The 6 sites with a complete rating scored from \d+ to \d+ of 125: /);
+    expect(p).toMatch(/With only 6 sites, the report cannot tell whether sites with higher fidelity got more people into work\.$/);
+    expect(point('en', 'Fidelity', { fidelity: null })).toBeUndefined();
+  });
+
+  it('places the two points after costs and before the caveats', () => {
+    const labels = summaryPoints(input('en', { metaAnalysis: META, fidelity: FIDELITY_SIX, verify: VERIFY_NO_LIST })).map((p) => p.label);
+    expect(labels.slice(-4)).toEqual(['Costs and benefits:', 'Beside other research:', 'Fidelity:', 'Caveats:']);
   });
 });
 

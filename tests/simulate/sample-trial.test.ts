@@ -10,13 +10,17 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validatePlan } from '../../src/io/plan.ts';
+import { DEFAULT_FIDELITY_BANDS } from '../../src/fidelity/bands.ts';
+import { checkFidelityCsv } from '../../src/fidelity/fidelity-csv.ts';
+import { summarizeSiteFidelity } from '../../src/fidelity/site-fidelity.ts';
+import { checkEvidenceCsv } from '../../src/meta-analysis/evidence-csv.ts';
 import { apportion } from '../../src/simulate/apportion.ts';
 import { simulateTrial, type SamplePlan, type TrialFile } from '../../src/simulate/sample-trial.ts';
 import { sha256 } from '../../src/io/hash.ts';
 import { runSimulate, SAMPLE_SEED } from '../../pipeline/simulate.ts';
 import { SAMPLE, tempDir } from '../helpers/cli.ts';
 
-const FILE_NAMES = ['participants.csv', 'employment.csv', 'questionnaires.csv', 'allocation.csv', 'analysis-plan.json'];
+const FILE_NAMES = ['participants.csv', 'employment.csv', 'questionnaires.csv', 'allocation.csv', 'evidence.csv', 'fidelity.csv', 'analysis-plan.json'];
 
 /** The shipped sample's plan as written. */
 const samplePlan = (): SamplePlan => JSON.parse(readFileSync(join(SAMPLE, 'analysis-plan.json'), 'utf8')) as SamplePlan;
@@ -243,6 +247,41 @@ describe('the shipped sample (data-samples/)', () => {
     expect(violations).toEqual([]);
     expect(plan?.seed).toBe(SAMPLE_SEED);
     expect(raw.$comment).toMatch(/synthetic/i);
+  });
+});
+
+describe('the sample’s evidence and fidelity files', () => {
+  const sites = () => [...new Set(readTrial(SAMPLE).participants.map((p) => p.site!))];
+
+  it('has a fidelity.csv that passes its contract: one complete IPS-25 review per site, totals within the published 97–109', () => {
+    const check = checkFidelityCsv(readFileSync(join(SAMPLE, 'fidelity.csv')), sites());
+    expect(check.violations).toEqual([]);
+    const summary = summarizeSiteFidelity(check.ratings, DEFAULT_FIDELITY_BANDS);
+    expect(summary.map((s) => s.site).sort()).toEqual(sites().sort());
+    for (const s of summary) {
+      expect(s.complete).toBe(true);
+      expect(s.total!).toBeGreaterThanOrEqual(97);
+      expect(s.total!).toBeLessThanOrEqual(109);
+    }
+  });
+
+  it('has an evidence.csv that passes its contract, says which rows are synthetic, and does not list this trial', () => {
+    const plan = samplePlan();
+    const check = checkEvidenceCsv(readFileSync(join(SAMPLE, 'evidence.csv')), { moderators: plan.meta_analysis!.moderators!, trialName: plan.trial.name });
+    expect(check.violations).toEqual([]);
+    for (const row of check.studies) {
+      if (row.source === 'published') expect(row.citation, row.study).toMatch(/\d{4}/);
+      else expect(row.study).toMatch(/^Synthetic study \d+$/);
+    }
+    expect(check.studies.some((s) => s.events_intervention === 85 && s.n_intervention === 227)).toBe(false);
+  });
+
+  it('writes the same evidence file for any seed and size, and rates only the sites a small trial has', async () => {
+    const dir = tempDir('ips-rct-sim-');
+    await runSimulate({ out: dir, n: 10, seed: 7 });
+    expect(readFileSync(join(dir, 'evidence.csv')).equals(readFileSync(join(SAMPLE, 'evidence.csv')))).toBe(true);
+    const small = [...new Set(readTrial(dir).participants.map((p) => p.site!))];
+    expect(checkFidelityCsv(readFileSync(join(dir, 'fidelity.csv')), small).violations).toEqual([]);
   });
 });
 

@@ -7,8 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  drawNormImputation, drawNormParameters, fitNormModel, normImputationsFromDraw, normParametersFromVariates,
+  drawNormImputation, drawNormParameters, fitNormModel, normDrawFromScratch, normFitFromSums, normImputationsFromDraw, normModelFromSums,
+  normParametersFromVariates, normScratch,
 } from '../../src/stats/bayesian-regression-draw.ts';
+import { addShiftedRow, shiftedSums } from '../../src/stats/cross-products.ts';
 import { createRng } from '../../src/random/rng.ts';
 
 const close = (actual: number, expected: number, digits = 10) =>
@@ -158,5 +160,53 @@ describe('drawNormImputation', () => {
     expect(() => drawNormImputation(xObs, yObs, [[1, 2]], rng)).toThrow(RangeError);
     expect(() => drawNormImputation(xObs, yObs, [[1, NaN, 0]], rng)).toThrow(RangeError);
     expect(() => drawNormImputation(xObs.map((r) => [...r, 0]), yObs, [], rng)).toThrow(RangeError);
+  });
+});
+
+describe('the norm fit from running sums of the columns', () => {
+  /** Sums of [x1, x2, y] over the observed rows (the intercept implicit), shifted by round numbers near the means, as the imputation shifts by means. */
+  const sumsOf = (xs: readonly (readonly number[])[], ys: readonly number[], shift = [4, 0.5, 8]) => {
+    const s = shiftedSums(shift);
+    xs.forEach((r, i) => addShiftedRow(s, [r[1]! - shift[0]!, r[2]! - shift[1]!, ys[i]! - shift[2]!]));
+    return s;
+  };
+
+  it("equals mice's estimice (the QR fit) and draws as normParametersFromVariates", () => {
+    const fit = normModelFromSums(sumsOf(xObs, yObs), [0, 1], 2, 1e8)!;
+    expect(fit.ridge).toBe(false);
+    expect(fit.df).toBe(NU);
+    COEF.forEach((c, j) => close(fit.coef[j]!, c, 12));
+    // Shifts far from the means (x1 by 30, 20 SDs away) cost digits to cancellation, but keep 10.
+    const far = normModelFromSums(sumsOf(xObs, yObs, [30, -7, 100]), [0, 1], 2, 1e8)!;
+    COEF.forEach((c, j) => close(far.coef[j]!, c, 10));
+    close(fit.sse, SSE, 11);
+    for (let i = 0; i < 3; i++) {
+      for (let j = 0; j < 3; j++) {
+        let s = 0;
+        for (let k = 0; k < 3; k++) s += fit.covarianceFactor[i]![k]! * fit.covarianceFactor[j]![k]!;
+        close(s, V[i]![j]!, 11);
+      }
+    }
+    // The draw from given variates is mice's (the values of the test against R above).
+    const draw = normParametersFromVariates(fit, 19.764738433892237, [-1.1967716822223495, -0.69429251043545903, -0.41229295113680253]);
+    [0.18407821990296552, 2.1308273584547388, 0.43935262739178099].forEach((b, j) => close(draw.beta[j]!, b, 11));
+    const scratch = normScratch(3);
+    const sums = normFitFromSums(sumsOf(xObs, yObs), [0, 1], 2, 1e8, scratch)!;
+    const beta = new Float64Array(3);
+    const sigma = normDrawFromScratch(scratch, 3, sums.sse, 19.764738433892237, Float64Array.from([-1.1967716822223495, -0.69429251043545903, -0.41229295113680253]), beta);
+    close(sigma, draw.sigma, 14);
+    beta.forEach((b, j) => close(b, draw.beta[j]!, 14));
+  });
+
+  it('declines where fitNormModel would switch to the ridge or lose digits: collinear, constant, exact, ill-conditioned', () => {
+    const collinear = shiftedSums([0, 0, 0, 0]);
+    xObs.forEach((r, i) => addShiftedRow(collinear, [r[1]!, r[2]!, r[1]! + 2 * r[2]!, yObs[i]!]));
+    expect(normModelFromSums(collinear, [0, 1, 2], 3, 1e8)).toBeNull();
+    expect(normModelFromSums(sumsOf(xObs, yObs.map(() => 4)), [0, 1], 2, 1e8)).toBeNull();
+    expect(normModelFromSums(sumsOf(xObs, xObs.map((r) => 1 + 2 * r[1]! - r[2]!)), [0, 1], 2, 1e8)).toBeNull();
+    const near = shiftedSums([0, 0, 0]);
+    xObs.forEach((r, i) => addShiftedRow(near, [r[1]!, r[1]! + 1e-5 * r[2]!, yObs[i]!]));
+    expect(normModelFromSums(near, [0, 1], 2, 1e8)).toBeNull();
+    expect(() => normModelFromSums(sumsOf(xObs.slice(0, 3), yObs.slice(0, 3)), [0, 1], 2, 1e8)).toThrow(RangeError);
   });
 });

@@ -1,6 +1,7 @@
 /** Least squares against R's lm, and its edge cases. */
 import { describe, expect, it } from 'vitest';
-import { fitLinear, linearContrast } from '../../src/stats/linear-model.ts';
+import { addShiftedRow, crossProducts, shiftedSums } from '../../src/stats/cross-products.ts';
+import { fitLinear, fitLinearColumns, fitLinearCrossProducts, linearContrast } from '../../src/stats/linear-model.ts';
 
 const close = (actual: number, expected: number, digits = 10) =>
   expect(Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-300)).toBeLessThan(10 ** -digits);
@@ -57,5 +58,44 @@ describe('fitLinear', () => {
     expect(() => fitLinear([[1, 0], [1, 1]], [1, 2])).toThrow(RangeError); // n <= p
     expect(() => fitLinear([[1, 0], [1, 1], [1, 2]], [1, 2])).toThrow(RangeError);
     expect(() => fitLinear([[1, 0], [1, NaN], [1, 2]], [1, 2, 3])).toThrow(RangeError);
+  });
+});
+
+describe('fitLinearCrossProducts', () => {
+  /** Cross-products of the columns of X after the intercept, and y (column 5). */
+  const cpOf = (rows: number[][], ys: number[]) => {
+    const s = shiftedSums(rows[0]!.slice(1).map(() => 0).concat(0));
+    rows.forEach((r, i) => addShiftedRow(s, [...r.slice(1), ys[i]!]));
+    return crossProducts(s);
+  };
+
+  it("equals R's lm(y ~ arm + base + site + age), as fitLinear does", () => {
+    const fit = fitLinearCrossProducts(cpOf(X, y), [0, 1, 2, 3, 4], 5)!;
+    const coef = [14.0613346299827, 0.949555817775817, 0.489217993860846, 0.192881709213774, -0.810753897886358, -0.0293048662212124];
+    const se = [4.69924018446433, 1.57893701768369, 0.0840468502308765, 1.81723016902173, 2.01758927131599, 0.0648222760178283];
+    coef.forEach((c, j) => close(fit.coefficients[j]!, c));
+    se.forEach((s, j) => close(Math.sqrt(fit.vcov[j]![j]!), s));
+    close(fit.residualVariance, 21.9877682251259);
+    expect(fit.dfResidual).toBe(34);
+    const qr = fitLinear(X, y);
+    qr.vcov.forEach((row, i) => row.forEach((v, j) => close(fit.vcov[i]![j]!, v, 11)));
+  });
+
+  it('declines (null) a perfect fit, a constant y and ill-conditioned columns, for the QR to take', () => {
+    expect(fitLinearCrossProducts(cpOf(X, X.map((r) => 1 + r[2]! - r[5]!)), [0, 1, 2, 3, 4], 5)).toBeNull();
+    expect(fitLinearCrossProducts(cpOf(X, X.map(() => 3)), [0, 1, 2, 3, 4], 5)).toBeNull();
+    const near = X.map((r) => [...r, r[2]! + 1e-4 * r[5]!]);
+    const s = shiftedSums([0, 0, 0, 0, 0, 0, 0]);
+    near.forEach((r, i) => addShiftedRow(s, [...r.slice(1), y[i]!]));
+    expect(fitLinearCrossProducts(crossProducts(s), [0, 1, 2, 3, 4, 5], 6)).toBeNull();
+  });
+
+  it('fitLinearColumns (column-major) is fitLinear', () => {
+    const n = X.length;
+    const cols = new Float64Array(n * 6);
+    X.forEach((r, i) => r.forEach((v, j) => {
+      cols[j * n + i] = v;
+    }));
+    expect(fitLinearColumns(cols, n, 6, Float64Array.from(y))).toEqual(fitLinear(X, y));
   });
 });
