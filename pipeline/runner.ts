@@ -20,7 +20,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { FILES } from '../src/io/contract.ts';
 import type { AnalysisPlan } from '../src/io/plan.ts';
-import { ARTIFACT, type IngestArtifact, type VerifyArtifact } from './artifacts.ts';
+import { ARTIFACT, type FidelityArtifact, type IngestArtifact, type MetaAnalysisArtifact, type VerifyArtifact } from './artifacts.ts';
 import { codeInputs } from './code-fingerprint.ts';
 import { deliveredPath, deliveryRecord, fileFingerprint, readPlan, validDeliveryRecord } from './delivery.ts';
 import { decide, hashValue, recordOf, type Decision, type InputValues } from './fingerprint.ts';
@@ -147,7 +147,10 @@ export async function runStages(request: RunRequest, out: string, options: Stage
 
   const ingest = await folder.readJson<IngestArtifact>(ARTIFACT.ingest, 'ingest');
   const verify = timings.some((t) => t.name === 'verify') ? await folder.readJsonIfPresent<VerifyArtifact>(ARTIFACT.verify) : null;
-  await folder.writeJson(ARTIFACT.manifest, buildManifest(request.command, source, plan, planFile, ingest, verify, timings));
+  // The optional inputs other stages read join the delivery's own in the manifest.
+  const optional = [await folder.readJsonIfPresent<MetaAnalysisArtifact>(ARTIFACT.metaAnalysis), await folder.readJsonIfPresent<FidelityArtifact>(ARTIFACT.fidelity)];
+  const extraInputs = optional.flatMap((a) => (a?.file ? [{ file: a.file.name, bytes: a.file.bytes, sha256: a.file.sha256 }] : []));
+  await folder.writeJson(ARTIFACT.manifest, buildManifest(request.command, source, plan, planFile, { ...ingest, inputs: [...ingest.inputs, ...extraInputs] }, verify, timings));
   return timings;
 }
 

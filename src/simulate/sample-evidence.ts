@@ -23,6 +23,7 @@
  * interval 1.33–3.45, I² 44 %; rma(..., mods = ~ employment_protection, test = "knha") a slope
  * of −0.204 (p = 0.057).
  */
+import { EVIDENCE_COLUMNS } from '../meta-analysis/evidence-csv.ts';
 
 /** A published row's figures, as the source reports them. */
 interface PublishedRow {
@@ -87,25 +88,8 @@ const SYNTHETIC: readonly SyntheticRow[] = [
   { country: 'USA', year: 2016, events_intervention: 68, n_intervention: 150, events_control: 37, n_control: 148, employment_protection: 0.3, benefit_generosity: 0.3, followup_months: 24 },
 ];
 
-const HEADER = [
-  'study',
-  'country',
-  'year',
-  'source',
-  'citation',
-  'events_intervention',
-  'n_intervention',
-  'events_control',
-  'n_control',
-  'measure',
-  'estimate',
-  'ci_low',
-  'ci_high',
-  'ci_level',
-  'employment_protection',
-  'benefit_generosity',
-  'followup_months',
-];
+// The contract's columns, then the sample's moderators.
+const HEADER = [...EVIDENCE_COLUMNS, 'employment_protection', 'benefit_generosity', 'followup_months'];
 
 /**
  * evidence.csv's text (UTF-8, LF line ends): the published rows first, then the synthetic

@@ -3,6 +3,7 @@
  * byte-identical apart from the manifest; bad data and bad usage give their exit codes
  * and leave nothing that looks current.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -56,8 +57,9 @@ describe('ips-rct run on the shipped sample', () => {
 
   it('writes a manifest with input hashes, plan hash, seed, packages and stage timings', () => {
     const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
-    expect(m.inputs.map((i: { file: string }) => i.file)).toEqual(['participants.csv', 'employment.csv', 'questionnaires.csv']);
-    for (const i of m.inputs) expect(i.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // The optional evidence and fidelity files, which the sample ships, are inputs too.
+    expect(m.inputs.map((i: { file: string }) => i.file)).toEqual(['participants.csv', 'employment.csv', 'questionnaires.csv', 'evidence.csv', 'fidelity.csv']);
+    for (const i of m.inputs) expect(i.sha256).toBe(createHash('sha256').update(readFileSync(join(SAMPLE, i.file))).digest('hex'));
     expect(m.plan.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(m.seed).toBe(20130901);
     expect(m.packages.vega).toMatch(/^\d+\.\d+\.\d+$/);
