@@ -4,19 +4,7 @@
  * relative (its incomplete beta), which shows in the 8th digit; this one agrees with R's
  * `pf` to about 1e-14.
  */
-
-/** log Γ(m/2) for a positive whole number m, exactly as a sum of logarithms. */
-function logGammaHalf(m: number): number {
-  // Γ(j) = (j − 1)!;  Γ(j + 1/2) = √π · (1/2)(3/2)…(j − 1/2)
-  let s = 0;
-  if (m % 2 === 0) {
-    for (let j = 2; j < m / 2; j++) s += Math.log(j);
-    return s;
-  }
-  s = 0.5 * Math.log(Math.PI);
-  for (let j = 1; j < m; j += 2) s += Math.log(j / 2);
-  return s;
-}
+import { logGammaHalfInteger as logGammaHalf } from '../stats/chi-square-tail.ts';
 
 /**
  * Continued fraction of the incomplete beta function (Press et al., Numerical Recipes,

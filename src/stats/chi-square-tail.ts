@@ -3,8 +3,8 @@
  * for likelihood-ratio tests.
  */
 
-/** log Γ(a) for a = m/2, m a positive integer, exactly as a sum of logarithms. */
-function logGammaHalfInteger(m: number): number {
+/** log Γ(m/2) for a positive whole number m, exactly as a sum of logarithms (shared with the F tail). */
+export function logGammaHalfInteger(m: number): number {
   // Γ(k) = (k − 1)!;  Γ(k + 1/2) = √π · (1/2)(3/2)…(k − 1/2)
   let s = 0;
   if (m % 2 === 0) {
